@@ -1,0 +1,7 @@
+package org.clearroom.access;
+
+public enum PrincipalType {
+    ORGANISATION,
+    ACCOUNT,
+    ORG_KIND
+}

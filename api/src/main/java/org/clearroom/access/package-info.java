@@ -1,0 +1,2 @@
+/** Wire types of access rules: permissions, principals, rules and explanations. */
+package org.clearroom.access;

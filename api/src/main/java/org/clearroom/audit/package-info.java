@@ -1,0 +1,2 @@
+/** Wire types of the audit ledger. */
+package org.clearroom.audit;

@@ -1,0 +1,20 @@
+package org.clearroom.identity;
+
+import java.util.List;
+import org.clearroom.platform.Length;
+import org.clearroom.platform.Matches;
+import org.clearroom.platform.Required;
+
+/** An account to create. Usernames are lower case letters, digits, dot, dash and underscore. */
+public record NewAccount(
+        @Required
+                @Length(min = 3, max = 64)
+                @Matches(
+                        regexp = "[a-z0-9][a-z0-9._-]*",
+                        description =
+                                "lower case letters, digits, dot, dash and underscore, starting with a letter or digit")
+                String username,
+        @Required @Length(max = 120) String displayName,
+        @Required @Length(max = 64) String organisationId,
+        @Required @Length(min = 12, max = 256) String password,
+        @Length(max = 2) List<Role> roles) {}

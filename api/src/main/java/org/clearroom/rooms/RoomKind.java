@@ -1,0 +1,6 @@
+package org.clearroom.rooms;
+
+public enum RoomKind {
+    FORUM,
+    DOCUMENTS
+}

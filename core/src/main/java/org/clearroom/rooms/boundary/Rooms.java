@@ -1,0 +1,238 @@
+package org.clearroom.rooms.boundary;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.clearroom.access.Explanation;
+import org.clearroom.access.NewRule;
+import org.clearroom.access.Permission;
+import org.clearroom.access.Rule;
+import org.clearroom.access.control.AccessPolicy;
+import org.clearroom.access.control.Decision;
+import org.clearroom.access.entity.AccessRule;
+import org.clearroom.audit.Action;
+import org.clearroom.audit.boundary.AuditTrail;
+import org.clearroom.identity.Role;
+import org.clearroom.identity.control.Directory;
+import org.clearroom.platform.FieldError;
+import org.clearroom.platform.control.Actor;
+import org.clearroom.platform.control.Forbidden;
+import org.clearroom.platform.control.InvalidInput;
+import org.clearroom.platform.control.NotFound;
+import org.clearroom.rooms.NewRoom;
+import org.clearroom.rooms.Room;
+import org.clearroom.rooms.entity.RoomEntity;
+
+/** Rooms and their access rules. */
+@ApplicationScoped
+@Transactional
+public class Rooms {
+
+    @PersistenceContext(unitName = "clearroom")
+    EntityManager em;
+
+    @Inject
+    AccessPolicy policy;
+
+    @Inject
+    Directory directory;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    Clock clock;
+
+    public Room create(Actor actor, NewRoom request) {
+        requireAdmin(actor);
+        var room = new RoomEntity(request.name(), request.kind(), request.description(), Instant.now(clock));
+        em.persist(room);
+        audit.record(actor, Action.ROOM_CREATED, room.resource(), room.name() + "\n" + request.kind());
+        return room.toRecord();
+    }
+
+    /** The rooms the caller may VIEW, by name. */
+    public List<Room> visible(Actor actor) {
+        return byIds(policy.resourcesAllowing(actor, Permission.VIEW, RoomEntity.RESOURCE_PREFIX));
+    }
+
+    /** The rooms whose rules the caller may manage: every room for operators, moderated ones otherwise. */
+    public List<Room> manageable(Actor actor) {
+        if (actor.has(Role.ADMIN)) {
+            return em
+                    .createQuery("select r from RoomEntity r order by r.name", RoomEntity.class)
+                    .getResultList()
+                    .stream()
+                    .map(RoomEntity::toRecord)
+                    .toList();
+        }
+        return byIds(policy.resourcesAllowing(actor, Permission.MODERATE, RoomEntity.RESOURCE_PREFIX));
+    }
+
+    private List<Room> byIds(Set<String> resources) {
+        if (resources.isEmpty()) {
+            return List.of();
+        }
+        var ids = resources.stream()
+                .map(r -> r.substring(RoomEntity.RESOURCE_PREFIX.length()))
+                .toList();
+        return em
+                .createQuery("select r from RoomEntity r where r.id in :ids order by r.name", RoomEntity.class)
+                .setParameter("ids", ids)
+                .getResultList()
+                .stream()
+                .map(RoomEntity::toRecord)
+                .toList();
+    }
+
+    public Room get(Actor actor, String id) {
+        var room = find(id);
+        if (!actor.has(Role.ADMIN)) {
+            policy.require(actor, Permission.VIEW, room.resource(), "room " + id);
+        }
+        return room.toRecord();
+    }
+
+    public List<Rule> rules(Actor actor, String roomId) {
+        var room = manageableRoom(actor, roomId);
+        return policy.rulesOn(room.resource()).stream()
+                .map(AccessRule::toRecord)
+                .toList();
+    }
+
+    public Rule grant(Actor actor, String roomId, NewRule request) {
+        var room = manageableRoom(actor, roomId);
+        var now = Instant.now(clock);
+        var errors = new ArrayList<FieldError>();
+        if (request.expiresAt() != null && !request.expiresAt().isAfter(now)) {
+            errors.add(new FieldError("expiresAt", "must be in the future"));
+        }
+        var principal = request.principal();
+        AccessRule rule = null;
+        switch (principal.type()) {
+            case ORGANISATION -> {
+                if (principal.kind() != null) {
+                    errors.add(new FieldError("principal.kind", "must be absent for an ORGANISATION principal"));
+                }
+                if (principal.id() == null) {
+                    errors.add(new FieldError("principal.id", "is required for an ORGANISATION principal"));
+                } else if (directory.organisation(principal.id()).isEmpty()) {
+                    errors.add(new FieldError("principal.id", "no organisation has this id"));
+                } else if (errors.isEmpty()) {
+                    rule = AccessRule.forOrganisation(
+                            room.resource(), principal.id(), request.permission(), request.expiresAt(), actor, now);
+                }
+            }
+            case ACCOUNT -> {
+                if (principal.kind() != null) {
+                    errors.add(new FieldError("principal.kind", "must be absent for an ACCOUNT principal"));
+                }
+                if (principal.id() == null) {
+                    errors.add(new FieldError("principal.id", "is required for an ACCOUNT principal"));
+                } else if (directory.account(principal.id()).isEmpty()) {
+                    errors.add(new FieldError("principal.id", "no account has this id"));
+                } else if (errors.isEmpty()) {
+                    rule = AccessRule.forAccount(
+                            room.resource(), principal.id(), request.permission(), request.expiresAt(), actor, now);
+                }
+            }
+            case ORG_KIND -> {
+                if (principal.id() != null) {
+                    errors.add(new FieldError("principal.id", "must be absent for an ORG_KIND principal"));
+                }
+                if (principal.kind() == null) {
+                    errors.add(new FieldError("principal.kind", "is required for an ORG_KIND principal"));
+                } else if (errors.isEmpty()) {
+                    rule = AccessRule.forKind(
+                            room.resource(), principal.kind(), request.permission(), request.expiresAt(), actor, now);
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
+        em.persist(rule);
+        audit.record(actor, Action.RULE_GRANTED, "rules/" + rule.id(), rule.describe());
+        return rule.toRecord();
+    }
+
+    public void revoke(Actor actor, String roomId, String ruleId) {
+        var room = manageableRoom(actor, roomId);
+        var rule = Optional.ofNullable(ruleId)
+                .map(id -> em.find(AccessRule.class, id))
+                .filter(r -> r.resource().equals(room.resource()) && !r.revoked())
+                .orElseThrow(() -> new NotFound("rule " + ruleId));
+        rule.revoke(actor, Instant.now(clock));
+        audit.record(actor, Action.RULE_REVOKED, "rules/" + rule.id(), rule.describe());
+    }
+
+    /**
+     * Explains a decision for {@code accountId}. Operators and compliance officers may ask about anyone;
+     * others only about themselves, and only for resources they can see.
+     */
+    public Explanation explain(Actor actor, String accountId, Permission permission, String resource) {
+        boolean privileged = actor.has(Role.ADMIN) || actor.has(Role.COMPLIANCE);
+        if (!privileged && !accountId.equals(actor.accountId())) {
+            throw new Forbidden("only operators and compliance officers may ask about other accounts");
+        }
+        var subject =
+                directory.account(accountId).orElseThrow(() -> new InvalidInput("account", "no account has this id"));
+        if (!resource.startsWith(RoomEntity.RESOURCE_PREFIX)) {
+            throw new InvalidInput("resource", "must be rooms/{id}");
+        }
+        var roomId = resource.substring(RoomEntity.RESOURCE_PREFIX.length());
+        var room = em.find(RoomEntity.class, roomId);
+        if (room == null && privileged) {
+            throw new NotFound("room " + roomId);
+        }
+        Decision decision;
+        if (room == null || (!privileged && !policy.allows(actor, Permission.VIEW, resource))) {
+            // the same answer whether the room exists or not, so asking does not reveal it
+            decision = new Decision(
+                    false,
+                    null,
+                    "denied: no rule lets you see " + resource + " (or it does not exist), so you may not " + permission
+                            + " it; access is denied by default");
+        } else if (subject.disabled()) {
+            decision = new Decision(false, null, "denied: the account is disabled");
+        } else {
+            decision = policy.decide(subject.actor(), permission, resource);
+        }
+        audit.record(
+                actor, Action.ACCESS_EXPLAINED, resource, accountId + "\n" + permission + "\n" + decision.allowed());
+        return new Explanation(
+                decision.allowed(),
+                decision.rule() == null ? null : decision.rule().toRecord(),
+                decision.reason());
+    }
+
+    private RoomEntity find(String id) {
+        return Optional.ofNullable(id)
+                .map(i -> em.find(RoomEntity.class, i))
+                .orElseThrow(() -> new NotFound("room " + id));
+    }
+
+    /** Operators manage every room's rules; moderators their room's. Others do not learn it exists. */
+    private RoomEntity manageableRoom(Actor actor, String roomId) {
+        var room = find(roomId);
+        if (actor.has(Role.ADMIN)) {
+            return room;
+        }
+        policy.require(actor, Permission.MODERATE, room.resource(), "room " + roomId);
+        return room;
+    }
+
+    private static void requireAdmin(Actor actor) {
+        if (!actor.has(Role.ADMIN)) {
+            throw new Forbidden("this needs the ADMIN role");
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package org.clearroom.identity;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.clearroom.identity.boundary.Organisations;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("organisations")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "identity")
+public class OrganisationsResource {
+
+    @Inject
+    Organisations organisations;
+
+    @Inject
+    Caller caller;
+
+    @Context
+    UriInfo uri;
+
+    @GET
+    @Operation(summary = "All organisations (ADMIN)")
+    public List<Organisation> list() {
+        return organisations.list(caller.actor());
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One organisation (ADMIN)")
+    public Organisation get(@PathParam("id") String id) {
+        return organisations.get(caller.actor(), id);
+    }
+
+    @POST
+    @Operation(summary = "Create an organisation (ADMIN)", description = "Names are unique regardless of case.")
+    public Response create(NewOrganisation request) {
+        var actor = caller.actor();
+        AuthResource.requireBody(request);
+        var created = organisations.create(actor, request);
+        return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build())
+                .entity(created)
+                .build();
+    }
+}

@@ -1,0 +1,259 @@
+package org.clearroom.platform;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParsingException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.ext.MessageBodyReader;
+import jakarta.ws.rs.ext.Provider;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.clearroom.platform.control.InvalidInput;
+
+/**
+ * Reads request bodies into the {@code api} records, strictly: malformed JSON, unknown fields, values
+ * of the wrong JSON type, unknown enum names, missing required fields and over-long text are all
+ * reported together, each with its field path, before anything reaches a boundary. The limits are
+ * the {@link Required}, {@link Length} and {@link Matches} annotations on the record components, so
+ * the contract is declared once, in {@code api}.
+ */
+@Provider
+@Consumes({MediaType.APPLICATION_JSON, "application/*+json"})
+public class RecordReader implements MessageBodyReader<Record> {
+
+    /** Bodies larger than this are refused before parsing (no request record comes near it). */
+    static final int MAX_BODY_BYTES = 64 * 1024;
+
+    @Override
+    public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
+        return type.isRecord() && type.getPackageName().startsWith("org.clearroom.");
+    }
+
+    @Override
+    public Record readFrom(
+            Class<Record> type,
+            Type genericType,
+            Annotation[] annotations,
+            MediaType mediaType,
+            MultivaluedMap<String, String> httpHeaders,
+            InputStream entityStream)
+            throws IOException {
+        byte[] body = entityStream.readNBytes(MAX_BODY_BYTES + 1);
+        if (body.length > MAX_BODY_BYTES) {
+            throw new InvalidInput("body", "must be at most " + MAX_BODY_BYTES + " bytes");
+        }
+        if (body.length == 0 || new String(body, StandardCharsets.UTF_8).isBlank()) {
+            throw new InvalidInput("body", "a JSON object is required");
+        }
+        JsonValue value;
+        try (var parser = Json.createParser(
+                new InputStreamReader(new java.io.ByteArrayInputStream(body), StandardCharsets.UTF_8))) {
+            parser.next();
+            value = parser.getValue();
+            if (parser.hasNext()) {
+                throw new InvalidInput("body", "must hold one JSON value, with nothing after it");
+            }
+        } catch (JsonParsingException e) {
+            var at = e.getLocation();
+            throw new InvalidInput(
+                    "body",
+                    "is not valid JSON"
+                            + (at == null
+                                    ? ""
+                                    : " (line " + at.getLineNumber() + ", column " + at.getColumnNumber() + ")"));
+        } catch (JsonException | java.util.NoSuchElementException | IllegalStateException e) {
+            throw new InvalidInput("body", "is not valid JSON");
+        }
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new InvalidInput("body", "must be a JSON object");
+        }
+        var errors = new ArrayList<FieldError>();
+        var record = decode(type, value.asJsonObject(), "", errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
+        return record;
+    }
+
+    /** Decodes {@code object} into {@code type}, adding every problem to {@code errors}. */
+    static <R extends Record> R decode(Class<R> type, JsonObject object, String prefix, List<FieldError> errors) {
+        RecordComponent[] components = type.getRecordComponents();
+        var known = new HashSet<String>();
+        for (var component : components) {
+            known.add(component.getName());
+        }
+        object.keySet().stream()
+                .filter(key -> !known.contains(key))
+                .sorted()
+                .forEach(key -> errors.add(new FieldError(
+                        prefix + key,
+                        "is not a known field; known fields are "
+                                + Arrays.stream(components)
+                                        .map(RecordComponent::getName)
+                                        .collect(Collectors.joining(", ")))));
+        Object[] values = new Object[components.length];
+        int before = errors.size();
+        for (int i = 0; i < components.length; i++) {
+            var component = components[i];
+            var path = prefix + component.getName();
+            var json = object.get(component.getName());
+            Object decoded = json == null || json.getValueType() == JsonValue.ValueType.NULL
+                    ? null
+                    : convert(component.getType(), component.getGenericType(), json, path, errors);
+            check(component, decoded, path, errors);
+            values[i] = decoded;
+        }
+        if (errors.size() > before) {
+            return null;
+        }
+        try {
+            var constructor = type.getDeclaredConstructor(
+                    Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new));
+            return constructor.newInstance(values);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot construct " + type.getSimpleName(), e);
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Object convert(Class<?> type, Type generic, JsonValue json, String path, List<FieldError> errors) {
+        if (type == String.class) {
+            if (json instanceof JsonString s) {
+                var text = s.getString();
+                if (text.indexOf('\0') >= 0) {
+                    errors.add(new FieldError(path, "must not contain NUL characters"));
+                    return null;
+                }
+                return text;
+            }
+            errors.add(new FieldError(path, "must be a string"));
+            return null;
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            if (json == JsonValue.TRUE || json == JsonValue.FALSE) {
+                return json == JsonValue.TRUE;
+            }
+            errors.add(new FieldError(path, "must be true or false"));
+            return null;
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            if (json instanceof JsonNumber n && n.isIntegral()) {
+                try {
+                    long v = n.longValueExact();
+                    if (type == Long.class || type == long.class) {
+                        return v;
+                    }
+                    return Math.toIntExact(v);
+                } catch (ArithmeticException e) {
+                    errors.add(new FieldError(path, "is out of range"));
+                    return null;
+                }
+            }
+            errors.add(new FieldError(path, "must be an integer"));
+            return null;
+        }
+        if (type.isEnum()) {
+            var names = Arrays.stream(type.getEnumConstants())
+                    .map(c -> ((Enum<?>) c).name())
+                    .toList();
+            if (json instanceof JsonString s && names.contains(s.getString())) {
+                return Enum.valueOf((Class) type, s.getString());
+            }
+            errors.add(new FieldError(path, "must be one of " + String.join(", ", names)));
+            return null;
+        }
+        if (type == Instant.class) {
+            if (json instanceof JsonString s) {
+                try {
+                    return OffsetDateTime.parse(s.getString()).toInstant();
+                } catch (DateTimeParseException e) {
+                    // reported below
+                }
+            }
+            errors.add(new FieldError(path, "must be an RFC 3339 date-time such as 2027-01-31T12:00:00Z"));
+            return null;
+        }
+        if (type == List.class && generic instanceof ParameterizedType parameterized) {
+            if (!(json instanceof JsonArray array)) {
+                errors.add(new FieldError(path, "must be an array"));
+                return null;
+            }
+            var elementType = parameterized.getActualTypeArguments()[0];
+            var elementClass = elementType instanceof Class<?> c ? c : Object.class;
+            var list = new ArrayList<>();
+            for (int i = 0; i < array.size(); i++) {
+                var element = array.get(i);
+                if (element.getValueType() == JsonValue.ValueType.NULL) {
+                    errors.add(new FieldError(path + "[" + i + "]", "must not be null"));
+                    continue;
+                }
+                list.add(convert(elementClass, elementType, element, path + "[" + i + "]", errors));
+            }
+            return List.copyOf(list.stream().filter(java.util.Objects::nonNull).toList());
+        }
+        if (type.isRecord()) {
+            if (json instanceof JsonObject nested) {
+                return decode((Class<Record>) type, nested, path + ".", errors);
+            }
+            errors.add(new FieldError(path, "must be an object"));
+            return null;
+        }
+        throw new IllegalStateException("no JSON mapping for " + type.getSimpleName());
+    }
+
+    private static void check(RecordComponent component, Object value, String path, List<FieldError> errors) {
+        boolean required = component.isAnnotationPresent(Required.class);
+        if (value == null) {
+            // a value that failed to convert has its error already, possibly on a nested field
+            boolean reported = errors.stream()
+                    .anyMatch(e -> e.field().equals(path)
+                            || e.field().startsWith(path + ".")
+                            || e.field().startsWith(path + "["));
+            if (required && !reported) {
+                errors.add(new FieldError(path, "is required"));
+            }
+            return;
+        }
+        if (required && value instanceof String s && s.isBlank()) {
+            errors.add(new FieldError(path, "must not be blank"));
+            return;
+        }
+        var length = component.getAnnotation(Length.class);
+        if (length != null) {
+            int actual = value instanceof String s
+                    ? s.codePointCount(0, s.length())
+                    : value instanceof List<?> l ? l.size() : -1;
+            String unit = value instanceof String ? " characters" : " items";
+            if (actual >= 0 && actual > length.max()) {
+                errors.add(new FieldError(path, "must be at most " + length.max() + unit));
+            } else if (actual >= 0 && actual < length.min()) {
+                errors.add(new FieldError(path, "must be at least " + length.min() + unit));
+            }
+        }
+        var matches = component.getAnnotation(Matches.class);
+        if (matches != null && value instanceof String s && !s.matches(matches.regexp())) {
+            errors.add(new FieldError(path, "must be " + matches.description()));
+        }
+    }
+}

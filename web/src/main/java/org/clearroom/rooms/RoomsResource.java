@@ -1,0 +1,110 @@
+package org.clearroom.rooms;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.clearroom.access.NewRule;
+import org.clearroom.access.Rule;
+import org.clearroom.identity.Caller;
+import org.clearroom.platform.control.InvalidInput;
+import org.clearroom.rooms.boundary.Rooms;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("rooms")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "rooms")
+public class RoomsResource {
+
+    @Inject
+    Rooms rooms;
+
+    @Inject
+    Caller caller;
+
+    @Context
+    UriInfo uri;
+
+    @GET
+    @Operation(
+            summary = "Rooms the caller may VIEW",
+            description =
+                    "With scope=manage: the rooms whose rules the caller may manage (all for ADMIN, moderated ones otherwise).")
+    public List<Room> list(@QueryParam("scope") @Parameter(description = "view (default) or manage") String scope) {
+        var actor = caller.actor();
+        if (scope == null || scope.equals("view")) {
+            return rooms.visible(actor);
+        }
+        if (scope.equals("manage")) {
+            return rooms.manageable(actor);
+        }
+        throw new InvalidInput("scope", "must be view or manage");
+    }
+
+    @POST
+    @Operation(summary = "Create a room (ADMIN)")
+    public Response create(NewRoom request) {
+        var actor = caller.actor();
+        requireBody(request);
+        var created = rooms.create(actor, request);
+        return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build())
+                .entity(created)
+                .build();
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One room", description = "404 unless the caller may VIEW it.")
+    public Room get(@PathParam("id") String id) {
+        return rooms.get(caller.actor(), id);
+    }
+
+    @GET
+    @Path("{id}/rules")
+    @Operation(summary = "The room's live rules (ADMIN or MODERATE)")
+    public List<Rule> rules(@PathParam("id") String id) {
+        return rooms.rules(caller.actor(), id);
+    }
+
+    @POST
+    @Path("{id}/rules")
+    @Operation(
+            summary = "Grant a permission on the room (ADMIN or MODERATE)",
+            description =
+                    "The principal is an ORGANISATION or ACCOUNT (by id) or an ORG_KIND (by kind); expiresAt is optional and must lie ahead.")
+    public Response grant(@PathParam("id") String id, NewRule request) {
+        var actor = caller.actor();
+        requireBody(request);
+        var rule = rooms.grant(actor, id, request);
+        return Response.created(uri.getAbsolutePathBuilder().path(rule.id()).build())
+                .entity(rule)
+                .build();
+    }
+
+    @DELETE
+    @Path("{id}/rules/{ruleId}")
+    @Operation(summary = "Revoke a rule (ADMIN or MODERATE)")
+    public Response revoke(@PathParam("id") String id, @PathParam("ruleId") String ruleId) {
+        rooms.revoke(caller.actor(), id, ruleId);
+        return Response.noContent().build();
+    }
+
+    private static void requireBody(Object body) {
+        if (body == null) {
+            throw new InvalidInput("body", "a JSON object is required");
+        }
+    }
+}

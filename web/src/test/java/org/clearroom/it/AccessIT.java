@@ -1,0 +1,241 @@
+package org.clearroom.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Rooms and rules as carriers, regulators, moderators and operators meet them. */
+class AccessIT extends ClearroomDeployment {
+
+    private String admin;
+    private String carrierOrg;
+    private String otherCarrierOrg;
+    private String regulatorOrg;
+    private String carrier;
+    private String carrierId;
+    private String otherCarrier;
+    private String regulator;
+    private String regulatorId;
+
+    @BeforeEach
+    void organisations() {
+        admin = api.admin();
+        carrierOrg = api.createOrganisation(admin, Api.unique("Fjordtel"), "CARRIER");
+        otherCarrierOrg = api.createOrganisation(admin, Api.unique("Baltic"), "CARRIER");
+        regulatorOrg = api.createOrganisation(admin, Api.unique("Authority"), "REGULATOR");
+        var carrierName = Api.unique("carla").toLowerCase();
+        var otherName = Api.unique("bruno").toLowerCase();
+        var regulatorName = Api.unique("rita").toLowerCase();
+        carrierId = api.createAccount(admin, carrierName, carrierOrg);
+        api.createAccount(admin, otherName, otherCarrierOrg);
+        regulatorId = api.createAccount(admin, regulatorName, regulatorOrg);
+        carrier = api.signIn(carrierName, Api.PASSWORD);
+        otherCarrier = api.signIn(otherName, Api.PASSWORD);
+        regulator = api.signIn(regulatorName, Api.PASSWORD);
+    }
+
+    private List<String> roomIds(String token) {
+        var reply = api.get("api/rooms", token);
+        assertThat(reply.status()).isEqualTo(200);
+        return reply.array().getValuesAs(JsonObject.class).stream()
+                .map(r -> r.getString("id"))
+                .toList();
+    }
+
+    @Test
+    void carrierListsOnlyItsRoomsAndRegulatorGets404ForTheCarrierOnlyRoom() {
+        var locker = api.createRoom(admin, Api.unique("Evidence"), "DOCUMENTS");
+        var forum = api.createRoom(admin, Api.unique("Advisories"), "FORUM");
+        api.grant(admin, locker, "ORGANISATION", carrierOrg, "VIEW");
+        api.grant(admin, forum, "ORG_KIND", "CARRIER", "VIEW");
+        api.grant(admin, forum, "ORG_KIND", "REGULATOR", "VIEW");
+
+        assertThat(roomIds(carrier)).contains(locker, forum);
+        assertThat(roomIds(regulator)).contains(forum).doesNotContain(locker);
+        assertThat(roomIds(otherCarrier)).contains(forum).doesNotContain(locker);
+
+        var hidden = api.get("api/rooms/" + locker, regulator);
+        assertThat(hidden.status()).isEqualTo(404);
+        var missing = api.get("api/rooms/" + java.util.UUID.randomUUID(), regulator);
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(hidden.json().getString("title")).isEqualTo(missing.json().getString("title"));
+        assertThat(api.get("api/rooms/" + locker, carrier).json().getString("kind"))
+                .isEqualTo("DOCUMENTS");
+
+        var explained = api.get(
+                "api/access/explain?account=" + regulatorId + "&permission=VIEW&resource=rooms/" + locker, admin);
+        assertThat(explained.status()).isEqualTo(200);
+        assertThat(explained.json().getBoolean("allowed")).isFalse();
+        assertThat(explained.json().getString("reason"))
+                .contains("no rule grants VIEW")
+                .contains("REGULATOR")
+                .contains("denied by default");
+
+        var selfExplained = api.get(
+                "api/access/explain?account=" + regulatorId + "&permission=VIEW&resource=rooms/" + locker, regulator);
+        assertThat(selfExplained.status()).isEqualTo(200);
+        assertThat(selfExplained.json().getBoolean("allowed")).isFalse();
+        assertThat(selfExplained.json().getString("reason")).contains("or it does not exist");
+    }
+
+    @Test
+    void explainNamesTheRuleThatAllows() {
+        var room = api.createRoom(admin, Api.unique("Locker"), "DOCUMENTS");
+        var ruleId = api.grant(admin, room, "ORGANISATION", carrierOrg, "DOWNLOAD");
+
+        var explained = api.get(
+                "api/access/explain?account=" + carrierId + "&permission=DOWNLOAD&resource=rooms/" + room, carrier);
+        assertThat(explained.status()).isEqualTo(200);
+        assertThat(explained.json().getBoolean("allowed")).isTrue();
+        assertThat(explained.json().getJsonObject("rule").getString("id")).isEqualTo(ruleId);
+
+        var view =
+                api.get("api/access/explain?account=" + carrierId + "&permission=VIEW&resource=rooms/" + room, carrier);
+        assertThat(view.json().getBoolean("allowed"))
+                .as("any permission includes VIEW")
+                .isTrue();
+        assertThat(api.get("api/rooms/" + room, carrier).status()).isEqualTo(200);
+
+        var upload = api.get(
+                "api/access/explain?account=" + carrierId + "&permission=UPLOAD&resource=rooms/" + room, carrier);
+        assertThat(upload.json().getBoolean("allowed")).isFalse();
+        assertThat(upload.json().getString("reason")).contains("rules grant only DOWNLOAD");
+    }
+
+    @Test
+    void onlyOperatorsAndComplianceAskAboutOthers() {
+        var room = api.createRoom(admin, Api.unique("Room"), "FORUM");
+        api.grant(admin, room, "ORG_KIND", "CARRIER", "VIEW");
+        var reply = api.get(
+                "api/access/explain?account=" + regulatorId + "&permission=VIEW&resource=rooms/" + room, carrier);
+        assertThat(reply.status()).isEqualTo(403);
+    }
+
+    @Test
+    void organisationKindRuleCoversEveryOrganisationOfThatKindOnly() {
+        var room = api.createRoom(admin, Api.unique("Carriers"), "FORUM");
+        api.grant(admin, room, "ORG_KIND", "CARRIER", "CONTRIBUTE");
+
+        assertThat(api.get("api/rooms/" + room, carrier).status()).isEqualTo(200);
+        assertThat(api.get("api/rooms/" + room, otherCarrier).status()).isEqualTo(200);
+        assertThat(api.get("api/rooms/" + room, regulator).status()).isEqualTo(404);
+    }
+
+    @Test
+    void operatorsManageRoomsButSeeNoContentByTheirRoleAlone() {
+        var room = api.createRoom(admin, Api.unique("Operators"), "DOCUMENTS");
+        assertThat(roomIds(admin)).doesNotContain(room);
+        var manageable = api.get("api/rooms?scope=manage", admin);
+        assertThat(manageable.body()).contains(room);
+        var adminId = api.get("api/me", admin).json().getString("id");
+        var explained =
+                api.get("api/access/explain?account=" + adminId + "&permission=VIEW&resource=rooms/" + room, admin);
+        assertThat(explained.json().getBoolean("allowed")).isFalse();
+        assertThat(explained.json().getString("reason")).contains("grant no content");
+        assertThat(api.get("api/rooms?scope=everything", admin).status()).isEqualTo(400);
+    }
+
+    @Test
+    void onlyOperatorsCreateRooms() {
+        var reply = api.post("api/rooms", carrier, Api.object("name", "Mine", "kind", "FORUM"));
+        assertThat(reply.status()).isEqualTo(403);
+    }
+
+    @Test
+    void moderatorsManageTheirRoomsRulesAndNobodyElses() {
+        var room = api.createRoom(admin, Api.unique("Moderated"), "FORUM");
+        var other = api.createRoom(admin, Api.unique("Other"), "FORUM");
+        api.grant(admin, room, "ACCOUNT", carrierId, "MODERATE");
+        api.grant(admin, other, "ORG_KIND", "CARRIER", "VIEW");
+
+        var granted = api.grant(carrier, room, "ORGANISATION", regulatorOrg, "VIEW");
+        assertThat(api.get("api/rooms/" + room, regulator).status()).isEqualTo(200);
+        assertThat(api.get("api/rooms/" + room + "/rules", carrier).array()).hasSize(2);
+        assertThat(roomIds(carrier)).contains(room);
+        assertThat(api.get("api/rooms?scope=manage", carrier).body())
+                .contains(room)
+                .doesNotContain(other);
+
+        assertThat(api.get("api/rooms/" + other + "/rules", carrier).status())
+                .as("sees it, may not manage")
+                .isEqualTo(403);
+        assertThat(api.get("api/rooms/" + room + "/rules", regulator).status()).isEqualTo(403);
+        assertThat(api.get("api/rooms/" + room + "/rules", otherCarrier).status())
+                .as("cannot see it at all")
+                .isEqualTo(404);
+
+        assertThat(api.delete("api/rooms/" + room + "/rules/" + granted, carrier)
+                        .status())
+                .isEqualTo(204);
+        assertThat(api.get("api/rooms/" + room, regulator).status()).isEqualTo(404);
+        assertThat(api.delete("api/rooms/" + room + "/rules/" + granted, carrier)
+                        .status())
+                .as("already revoked")
+                .isEqualTo(404);
+    }
+
+    @Test
+    void aRuleThatExpiresGrantsNothingAfterwards() throws Exception {
+        var room = api.createRoom(admin, Api.unique("Briefly"), "FORUM");
+        var expiresAt = Instant.now().plusSeconds(3);
+        var body = "{\"principal\":{\"type\":\"ORGANISATION\",\"id\":\"" + regulatorOrg
+                + "\"},\"permission\":\"VIEW\",\"expiresAt\":\"" + expiresAt + "\"}";
+        assertThat(api.post("api/rooms/" + room + "/rules", admin, body).status())
+                .isEqualTo(201);
+        assertThat(api.get("api/rooms/" + room, regulator).status()).isEqualTo(200);
+
+        var deadline = Instant.now().plus(Duration.ofSeconds(30));
+        int status = 200;
+        while (status == 200 && Instant.now().isBefore(deadline)) {
+            status = api.get("api/rooms/" + room, regulator).status();
+            if (status == 200) {
+                LockSupport.parkNanos(Duration.ofMillis(100).toNanos()); // poll gently until the bound
+            }
+        }
+        assertThat(status).isEqualTo(404);
+        assertThat(Instant.now()).isAfterOrEqualTo(expiresAt);
+        var explained =
+                api.get("api/access/explain?account=" + regulatorId + "&permission=VIEW&resource=rooms/" + room, admin);
+        assertThat(explained.json().getString("reason")).contains("expired");
+    }
+
+    @Test
+    void rulesMustNameAnExistingPrincipalAndAFutureExpiry() {
+        var room = api.createRoom(admin, Api.unique("Strict"), "FORUM");
+        var unknownOrg = api.post(
+                "api/rooms/" + room + "/rules",
+                admin,
+                "{\"principal\":{\"type\":\"ORGANISATION\",\"id\":\"no-such-org\"},\"permission\":\"VIEW\"}");
+        assertThat(unknownOrg.status()).isEqualTo(400);
+        assertThat(unknownOrg.json().getJsonArray("errors").getJsonObject(0).getString("field"))
+                .isEqualTo("principal.id");
+
+        var past = api.post(
+                "api/rooms/" + room + "/rules",
+                admin,
+                "{\"principal\":{\"type\":\"ORG_KIND\",\"kind\":\"VENDOR\"},\"permission\":\"VIEW\",\"expiresAt\":\"2001-01-01T00:00:00Z\"}");
+        assertThat(past.status()).isEqualTo(400);
+        assertThat(past.json().getJsonArray("errors").getJsonObject(0).getString("field"))
+                .isEqualTo("expiresAt");
+
+        var kindWithId = api.post(
+                "api/rooms/" + room + "/rules",
+                admin,
+                "{\"principal\":{\"type\":\"ORG_KIND\",\"id\":\"x\"},\"permission\":\"VIEW\"}");
+        assertThat(kindWithId.status()).isEqualTo(400);
+        assertThat(kindWithId.body()).contains("principal.id").contains("principal.kind");
+
+        var unknownRoom = api.post(
+                "api/rooms/no-such-room/rules",
+                admin,
+                "{\"principal\":{\"type\":\"ORG_KIND\",\"kind\":\"VENDOR\"},\"permission\":\"VIEW\"}");
+        assertThat(unknownRoom.status()).isEqualTo(404);
+        assertThat(api.get("api/rooms/" + room + "/rules", admin).array()).isEmpty();
+    }
+}

@@ -1,0 +1,415 @@
+package org.clearroom.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import jakarta.ws.rs.core.MediaType;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.annotation.Annotation;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import org.clearroom.access.NewRule;
+import org.clearroom.access.Permission;
+import org.clearroom.access.Principal;
+import org.clearroom.access.PrincipalType;
+import org.clearroom.identity.NewAccount;
+import org.clearroom.identity.OrgKind;
+import org.clearroom.identity.Role;
+import org.clearroom.platform.control.InvalidInput;
+import org.clearroom.rooms.NewRoom;
+import org.clearroom.rooms.RoomKind;
+import org.junit.jupiter.api.Test;
+
+class RecordReaderTest {
+
+    static final String VALID_ACCOUNT =
+            """
+            {"username": "rita.r", "displayName": "Rita Regulator", "organisationId": "org-1",
+             "password": "correct horse battery", "roles": ["COMPLIANCE", "ADMIN"]}
+            """;
+
+    static <R extends Record> R read(Class<R> type, String json) {
+        return read(type, json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @SuppressWarnings("unchecked")
+    static <R extends Record> R read(Class<R> type, byte[] body) {
+        try {
+            return (R) new RecordReader()
+                    .readFrom(
+                            (Class<Record>) (Class<?>) type,
+                            type,
+                            new Annotation[0],
+                            MediaType.APPLICATION_JSON_TYPE,
+                            null,
+                            new ByteArrayInputStream(body));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static List<FieldError> errorsOf(Class<? extends Record> type, String json) {
+        var invalid = catchThrowableOfType(InvalidInput.class, () -> read(type, json));
+        assertThat(invalid).as("%s should be refused", json).isNotNull();
+        assertThat(invalid.status()).isEqualTo(400);
+        return invalid.errors();
+    }
+
+    // --- the body as a whole
+
+    @Test
+    void malformedJsonIsRefusedNamingTheBody() {
+        var errors = errorsOf(NewRoom.class, "{\"name\": \"Room\", \"kind\": ");
+
+        assertThat(errors).singleElement().satisfies(error -> {
+            assertThat(error.field()).isEqualTo("body");
+            assertThat(error.message()).startsWith("is not valid JSON");
+        });
+    }
+
+    @Test
+    void malformedJsonSaysWhere() {
+        var errors = errorsOf(NewRoom.class, "{\"name\": \"Room\",\n \"kind\": FORUM}");
+
+        assertThat(errors).singleElement().satisfies(error -> assertThat(error.message())
+                .contains("line 2"));
+    }
+
+    @Test
+    void contentAfterTheObjectIsMalformed() {
+        var errors = errorsOf(NewRoom.class, "{\"name\": \"Room\", \"kind\": \"FORUM\"} {\"name\": \"Other\"}");
+
+        assertThat(errors).extracting(FieldError::field).containsExactly("body");
+    }
+
+    @Test
+    void emptyBodyIsRefused() {
+        assertThat(errorsOf(NewRoom.class, "")).containsExactly(new FieldError("body", "a JSON object is required"));
+        assertThat(errorsOf(NewRoom.class, "  \n\t "))
+                .containsExactly(new FieldError("body", "a JSON object is required"));
+    }
+
+    @Test
+    void bodyThatIsNotAnObjectIsRefused() {
+        var bodies = List.of("[]", "[{\"name\": \"Room\", \"kind\": \"FORUM\"}]", "\"Room\"", "42", "null", "true");
+        for (var body : bodies) {
+            assertThat(errorsOf(NewRoom.class, body))
+                    .as(body)
+                    .containsExactly(new FieldError("body", "must be a JSON object"));
+        }
+    }
+
+    @Test
+    void oversizedBodyIsRefusedBeforeParsing() {
+        var body = "{\"name\": \"" + "x".repeat(RecordReader.MAX_BODY_BYTES) + "\", \"kind\": \"FORUM\"}";
+
+        assertThat(errorsOf(NewRoom.class, body))
+                .containsExactly(new FieldError("body", "must be at most " + RecordReader.MAX_BODY_BYTES + " bytes"));
+    }
+
+    // --- single fields
+
+    @Test
+    void unknownFieldIsRefusedListingTheKnownOnes() {
+        var errors = errorsOf(NewRoom.class, "{\"name\": \"Room\", \"kind\": \"FORUM\", \"colour\": \"red\"}");
+
+        assertThat(errors).singleElement().satisfies(error -> {
+            assertThat(error.field()).isEqualTo("colour");
+            assertThat(error.message()).startsWith("is not a known field").contains("name, kind, description");
+        });
+    }
+
+    @Test
+    void numberWhereTextBelongsIsRefused() {
+        assertThat(errorsOf(NewRoom.class, "{\"name\": 42, \"kind\": \"FORUM\"}"))
+                .containsExactly(new FieldError("name", "must be a string"));
+    }
+
+    @Test
+    void objectWhereTextBelongsIsRefused() {
+        assertThat(errorsOf(NewRoom.class, "{\"name\": {\"text\": \"Room\"}, \"kind\": \"FORUM\"}"))
+                .containsExactly(new FieldError("name", "must be a string"));
+    }
+
+    @Test
+    void unknownEnumValueIsRefusedListingTheAllowedOnes() {
+        assertThat(errorsOf(NewRoom.class, "{\"name\": \"Room\", \"kind\": \"CHAT\"}"))
+                .containsExactly(new FieldError("kind", "must be one of FORUM, DOCUMENTS"));
+    }
+
+    @Test
+    void enumNamesAreCaseSensitive() {
+        assertThat(errorsOf(NewRoom.class, "{\"name\": \"Room\", \"kind\": \"forum\"}"))
+                .extracting(FieldError::field)
+                .containsExactly("kind");
+    }
+
+    @Test
+    void missingRequiredFieldIsReported() {
+        assertThat(errorsOf(NewRoom.class, "{\"name\": \"Room\"}"))
+                .containsExactly(new FieldError("kind", "is required"));
+    }
+
+    @Test
+    void everyMissingRequiredFieldIsReported() {
+        assertThat(errorsOf(NewRoom.class, "{}"))
+                .containsExactlyInAnyOrder(
+                        new FieldError("name", "is required"), new FieldError("kind", "is required"));
+    }
+
+    @Test
+    void explicitNullForARequiredFieldCountsAsMissing() {
+        assertThat(errorsOf(NewRoom.class, "{\"name\": \"Room\", \"kind\": null}"))
+                .containsExactly(new FieldError("kind", "is required"));
+    }
+
+    @Test
+    void blankRequiredTextIsRefused() {
+        assertThat(errorsOf(NewRoom.class, "{\"name\": \"   \", \"kind\": \"FORUM\"}"))
+                .containsExactly(new FieldError("name", "must not be blank"));
+    }
+
+    @Test
+    void overlongTextIsRefusedNamingTheLimit() {
+        var body = "{\"name\": \"" + "n".repeat(121) + "\", \"kind\": \"FORUM\"}";
+
+        assertThat(errorsOf(NewRoom.class, body))
+                .containsExactly(new FieldError("name", "must be at most 120 characters"));
+    }
+
+    @Test
+    void textAtTheLimitIsAccepted() {
+        var room = read(NewRoom.class, "{\"name\": \"" + "n".repeat(120) + "\", \"kind\": \"FORUM\"}");
+
+        assertThat(room.name()).hasSize(120);
+    }
+
+    @Test
+    void charactersAreCountedNotUtf16Units() {
+        // 120 emoji are 240 UTF-16 units but 120 characters
+        var room = read(NewRoom.class, "{\"name\": \"" + "😀".repeat(120) + "\", \"kind\": \"FORUM\"}");
+
+        assertThat(room.name().codePointCount(0, room.name().length())).isEqualTo(120);
+    }
+
+    @Test
+    void tooShortTextIsRefusedNamingTheLimit() {
+        var body = VALID_ACCOUNT.replace("correct horse battery", "short");
+
+        assertThat(errorsOf(NewAccount.class, body))
+                .containsExactly(new FieldError("password", "must be at least 12 characters"));
+    }
+
+    @Test
+    void textNotMatchingItsPatternIsRefused() {
+        var body = VALID_ACCOUNT.replace("rita.r", "Rita R");
+
+        assertThat(errorsOf(NewAccount.class, body))
+                .extracting(FieldError::field)
+                .containsExactly("username");
+    }
+
+    @Test
+    void nulCharacterIsRefused() {
+        assertThat(errorsOf(NewRoom.class, "{\"name\": \"Ro\\u0000om\", \"kind\": \"FORUM\"}"))
+                .containsExactly(new FieldError("name", "must not contain NUL characters"));
+    }
+
+    @Test
+    void rfc3339DateTimeWithoutOffsetIsRefused() {
+        var errors = errorsOf(
+                NewRule.class,
+                "{\"principal\": {\"type\": \"ORGANISATION\", \"id\": \"org-1\"}, \"permission\": \"VIEW\","
+                        + " \"expiresAt\": \"2027-01-31T12:00:00\"}");
+
+        assertThat(errors).singleElement().satisfies(error -> {
+            assertThat(error.field()).isEqualTo("expiresAt");
+            assertThat(error.message()).contains("RFC 3339");
+        });
+    }
+
+    @Test
+    void numberWhereADateTimeBelongsIsRefused() {
+        var errors = errorsOf(
+                NewRule.class,
+                "{\"principal\": {\"type\": \"ORGANISATION\", \"id\": \"org-1\"}, \"permission\": \"VIEW\","
+                        + " \"expiresAt\": 1800000000}");
+
+        assertThat(errors).extracting(FieldError::field).containsExactly("expiresAt");
+    }
+
+    @Test
+    void listFieldMustBeAnArray() {
+        var body = VALID_ACCOUNT.replace("[\"COMPLIANCE\", \"ADMIN\"]", "\"ADMIN\"");
+
+        assertThat(errorsOf(NewAccount.class, body)).containsExactly(new FieldError("roles", "must be an array"));
+    }
+
+    @Test
+    void badListElementIsNamedByItsIndex() {
+        var body = VALID_ACCOUNT.replace("[\"COMPLIANCE\", \"ADMIN\"]", "[\"ADMIN\", \"ROOT\", null]");
+
+        assertThat(errorsOf(NewAccount.class, body))
+                .containsExactly(
+                        new FieldError("roles[1]", "must be one of ADMIN, COMPLIANCE"),
+                        new FieldError("roles[2]", "must not be null"));
+    }
+
+    @Test
+    void listLongerThanItsLimitIsRefused() {
+        var body = VALID_ACCOUNT.replace("[\"COMPLIANCE\", \"ADMIN\"]", "[\"ADMIN\", \"COMPLIANCE\", \"ADMIN\"]");
+
+        assertThat(errorsOf(NewAccount.class, body))
+                .containsExactly(new FieldError("roles", "must be at most 2 items"));
+    }
+
+    // --- nested records
+
+    @Test
+    void nestedFieldIsNamedByItsPath() {
+        var errors = errorsOf(NewRule.class, "{\"principal\": {\"type\": \"TEAM\"}, \"permission\": \"VIEW\"}");
+
+        assertThat(errors).contains(new FieldError("principal.type", "must be one of ORGANISATION, ACCOUNT, ORG_KIND"));
+    }
+
+    @Test
+    void invalidNestedFieldIsTheOnlyErrorReported() {
+        // the client did send a principal: saying it is null as well would send them looking in the wrong place
+        var errors = errorsOf(NewRule.class, "{\"principal\": {\"type\": \"TEAM\"}, \"permission\": \"VIEW\"}");
+
+        assertThat(errors)
+                .containsExactly(new FieldError("principal.type", "must be one of ORGANISATION, ACCOUNT, ORG_KIND"));
+    }
+
+    @Test
+    void unknownNestedFieldIsNamedByItsPath() {
+        var errors = errorsOf(
+                NewRule.class,
+                "{\"principal\": {\"type\": \"ORGANISATION\", \"id\": \"org-1\", \"role\": \"x\"},"
+                        + " \"permission\": \"VIEW\"}");
+
+        assertThat(errors).extracting(FieldError::field).containsExactly("principal.role");
+    }
+
+    @Test
+    void missingNestedRequiredFieldIsNamedByItsPath() {
+        var errors = errorsOf(NewRule.class, "{\"principal\": {\"id\": \"org-1\"}, \"permission\": \"VIEW\"}");
+
+        assertThat(errors).contains(new FieldError("principal.type", "is required"));
+    }
+
+    @Test
+    void textWhereANestedObjectBelongsIsRefused() {
+        assertThat(errorsOf(NewRule.class, "{\"principal\": \"org-1\", \"permission\": \"VIEW\"}"))
+                .containsExactly(new FieldError("principal", "must be an object"));
+    }
+
+    // --- everything at once
+
+    @Test
+    void allErrorsAreReportedTogether() {
+        var invalid = catchThrowableOfType(
+                InvalidInput.class,
+                () -> read(
+                        NewAccount.class,
+                        """
+                        {"username": "Al", "organisationId": 7, "password": "short",
+                         "roles": ["ROOT"], "nickname": "al"}
+                        """));
+
+        assertThat(invalid).isNotNull();
+        assertThat(invalid.errors())
+                .extracting(FieldError::field)
+                .contains("username", "displayName", "organisationId", "password", "roles[0]", "nickname");
+        assertThat(invalid.errors())
+                .contains(
+                        new FieldError("displayName", "is required"),
+                        new FieldError("organisationId", "must be a string"),
+                        new FieldError("password", "must be at least 12 characters"),
+                        new FieldError("roles[0]", "must be one of ADMIN, COMPLIANCE"));
+        assertThat(invalid.getMessage()).isEqualTo(invalid.errors().size() + " fields are invalid");
+    }
+
+    @Test
+    void errorsOfOuterAndNestedFieldsAreReportedTogether() {
+        var errors = errorsOf(
+                NewRule.class,
+                "{\"principal\": {\"type\": \"TEAM\", \"id\": 1}, \"permission\": \"OWN\", \"expiresAt\": \"soon\"}");
+
+        assertThat(errors)
+                .extracting(FieldError::field)
+                .contains("principal.type", "principal.id", "permission", "expiresAt");
+    }
+
+    @Test
+    void singleErrorIsSummarisedInTheMessage() {
+        var invalid = catchThrowableOfType(
+                InvalidInput.class, () -> read(NewRoom.class, "{\"name\": \"Room\", \"kind\": \"CHAT\"}"));
+
+        assertThat(invalid.getMessage()).isEqualTo("kind: must be one of FORUM, DOCUMENTS");
+    }
+
+    // --- what gets through
+
+    @Test
+    void validAccountIsDecodedWithRolesInTheOrderSent() {
+        var account = read(NewAccount.class, VALID_ACCOUNT);
+
+        assertThat(account)
+                .isEqualTo(new NewAccount(
+                        "rita.r",
+                        "Rita Regulator",
+                        "org-1",
+                        "correct horse battery",
+                        List.of(Role.COMPLIANCE, Role.ADMIN)));
+    }
+
+    @Test
+    void validRuleIsDecodedWithItsExpiryAsAnInstant() {
+        var rule = read(
+                NewRule.class,
+                "{\"principal\": {\"type\": \"ORG_KIND\", \"kind\": \"REGULATOR\"}, \"permission\": \"DOWNLOAD\","
+                        + " \"expiresAt\": \"2027-01-31T12:00:00.5+01:00\"}");
+
+        assertThat(rule)
+                .isEqualTo(new NewRule(
+                        new Principal(PrincipalType.ORG_KIND, null, OrgKind.REGULATOR),
+                        Permission.DOWNLOAD,
+                        Instant.parse("2027-01-31T11:00:00.500Z")));
+    }
+
+    @Test
+    void optionalFieldsMayBeLeftOutOrNull() {
+        assertThat(read(NewRoom.class, "{\"name\": \"Room\", \"kind\": \"DOCUMENTS\"}"))
+                .isEqualTo(new NewRoom("Room", RoomKind.DOCUMENTS, null));
+        assertThat(read(NewRoom.class, "{\"name\": \"Room\", \"kind\": \"DOCUMENTS\", \"description\": null}"))
+                .isEqualTo(new NewRoom("Room", RoomKind.DOCUMENTS, null));
+        assertThat(read(
+                                NewRule.class,
+                                "{\"principal\": {\"type\": \"ACCOUNT\", \"id\": \"acc-1\"}, \"permission\": \"VIEW\"}")
+                        .expiresAt())
+                .isNull();
+    }
+
+    @Test
+    void textIsKeptAsSentIncludingEscapes() {
+        var room = read(
+                NewRoom.class,
+                "{\"name\": \"Room \\\"A\\\" \\u00e9\", \"kind\": \"FORUM\", \"description\": \"line 1\\nline 2\"}");
+
+        assertThat(room).isEqualTo(new NewRoom("Room \"A\" é", RoomKind.FORUM, "line 1\nline 2"));
+    }
+
+    @Test
+    void readsOnlyClearroomRecords() {
+        var reader = new RecordReader();
+
+        assertThat(reader.isReadable(NewRoom.class, NewRoom.class, new Annotation[0], MediaType.APPLICATION_JSON_TYPE))
+                .isTrue();
+        assertThat(reader.isReadable(String.class, String.class, new Annotation[0], MediaType.APPLICATION_JSON_TYPE))
+                .isFalse();
+    }
+}
