@@ -27,6 +27,11 @@ public class ExchangeFilter extends HttpFilter {
         response.setHeader("Referrer-Policy", "no-referrer");
         if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
             response.setHeader("Cache-Control", "no-store");
+        } else {
+            // the browser client loads only its own files and talks only to this server
+            response.setHeader(
+                    "Content-Security-Policy",
+                    "default-src 'self'; script-src 'self'; style-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
         }
         chain.doFilter(request, response);
     }

@@ -325,4 +325,27 @@ class IdentityIT extends ClearroomDeployment {
         assertThat(reply.status()).isEqualTo(409);
         assertThat(api.get("api/me", admin).status()).isEqualTo(200);
     }
+
+    @Test
+    void oneTokenServesManyParallelRequests() throws Exception {
+        var admin = api.admin();
+        var username = Api.unique("busy").toLowerCase();
+        carrierWithAccount(admin, username);
+        var token = api.signIn(username, Api.PASSWORD);
+
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+        try {
+            var calls = new java.util.ArrayList<java.util.concurrent.Callable<Integer>>();
+            for (int i = 0; i < 32; i++) {
+                calls.add(() -> api.get("api/me", token).status());
+            }
+            for (var future : pool.invokeAll(calls)) {
+                assertThat(future.get()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        var listed = api.get("api/auth/tokens", token).array().getJsonObject(0);
+        assertThat(listed.getString("lastUsedAt")).isNotBlank();
+    }
 }

@@ -154,7 +154,14 @@ public class Authentication {
                 .findFirst()
                 .filter(credential -> credential.kind() == kind && credential.usableAt(now))
                 .map(credential -> {
-                    credential.usedAt(now);
+                    if (credential.usedAt(now)) {
+                        // unversioned, and a no-op for whichever parallel request comes second
+                        em.createNativeQuery("update credential set last_used_at = ?1 where id = ?2"
+                                        + " and (last_used_at is null or last_used_at < ?1)")
+                                .setParameter(1, Timestamp.from(credential.lastUsedAt()))
+                                .setParameter(2, credential.id())
+                                .executeUpdate();
+                    }
                     return new Authenticated(credential.account().actor(), credential.id(), credential.csrfHash());
                 });
     }

@@ -51,7 +51,11 @@ public class Credential extends PersistentEntity {
     @Column(name = "expires_at", nullable = false)
     private Instant expiresAt;
 
-    @Column(name = "last_used_at")
+    /**
+     * Written only by {@code Authentication} with its own unversioned UPDATE: noting a use must never
+     * make two parallel requests with one token fail each other's optimistic lock.
+     */
+    @Column(name = "last_used_at", insertable = false, updatable = false)
     private Instant lastUsedAt;
 
     @Column(name = "revoked_at")
@@ -100,11 +104,21 @@ public class Credential extends PersistentEntity {
         return revokedAt == null && now.isBefore(expiresAt) && !account.disabled();
     }
 
-    /** Notes a use, writing at most once per {@link #USE_RESOLUTION}. */
-    public void usedAt(Instant now) {
+    /**
+     * Notes a use at most once per {@link #USE_RESOLUTION}.
+     *
+     * @return whether this use should be stored
+     */
+    public boolean usedAt(Instant now) {
         if (lastUsedAt == null || lastUsedAt.plus(USE_RESOLUTION).isBefore(now)) {
             lastUsedAt = now.truncatedTo(ChronoUnit.MICROS);
+            return true;
         }
+        return false;
+    }
+
+    public Instant lastUsedAt() {
+        return lastUsedAt;
     }
 
     /** @return whether this changed anything */
