@@ -46,7 +46,6 @@ import org.junit.jupiter.api.Test;
 class EarOnPayaraServerIT {
 
     private static final String DOMAIN = "clearroom-it";
-    private static final String DATABASE = "clearroom_it";
     private static final String OPERATOR = "admin";
 
     /** The ports create-domain derives from --portbase: debug, IIOP (3), admin, OSGi shell, JMS, HTTP(S), JMX. */
@@ -76,9 +75,9 @@ class EarOnPayaraServerIT {
         new SecureRandom().nextBytes(secret);
         var operatorPassword = "it-" + HexFormat.of().formatHex(secret);
 
-        try (var postgres = EmbeddedPostgres.builder().start()) {
-            var databaseUrl = createDatabase(postgres);
-            progress("PostgreSQL ready, database " + DATABASE);
+        try (var postgres = TestPostgres.start()) {
+            var databaseUrl = postgres.databaseUrl();
+            progress("PostgreSQL ready: " + databaseUrl);
             int portBase = freePortBase();
             int adminPort = portBase + ADMIN_OFFSET;
             var base = URI.create("http://localhost:" + (portBase + HTTP_OFFSET) + "/");
@@ -101,8 +100,8 @@ class EarOnPayaraServerIT {
                 asadmin(
                         Map.of(
                                 "CLEARROOM_DB_URL", databaseUrl,
-                                "CLEARROOM_DB_USER", "postgres",
-                                "CLEARROOM_DB_PASSWORD", "none",
+                                "CLEARROOM_DB_USER", postgres.user(),
+                                "CLEARROOM_DB_PASSWORD", postgres.password(),
                                 "CLEARROOM_BOOTSTRAP_ADMIN_USERNAME", OPERATOR,
                                 "CLEARROOM_BOOTSTRAP_ADMIN_PASSWORD", operatorPassword),
                         "start-domain",
@@ -150,13 +149,58 @@ class EarOnPayaraServerIT {
         }
     }
 
-    /** Creates the test's database and answers its JDBC URL. */
-    private static String createDatabase(EmbeddedPostgres postgres) throws SQLException {
-        try (var connection = DriverManager.getConnection(postgres.getJdbcUrl("postgres", "postgres"));
-                var statement = connection.createStatement()) {
-            statement.execute("create database " + DATABASE);
+    /**
+     * The test's own database: a uniquely named one on the server the libpq variables name (dropped
+     * afterwards), or else on an embedded PostgreSQL thrown away afterwards.
+     */
+    private record TestPostgres(String serverUrl, String user, String password, String name, EmbeddedPostgres embedded)
+            implements AutoCloseable {
+
+        static TestPostgres start() throws Exception {
+            var random = new byte[6];
+            new SecureRandom().nextBytes(random);
+            var name = "clearroom_ear_" + HexFormat.of().formatHex(random);
+            var env = System.getenv();
+            TestPostgres postgres;
+            if (env.containsKey("PGHOST") || env.containsKey("PGPORT") || env.containsKey("PGDATABASE")) {
+                var host = env.getOrDefault("PGHOST", "localhost");
+                postgres = new TestPostgres(
+                        "jdbc:postgresql://" + (host.startsWith("/") ? "localhost" : host) + ":"
+                                + env.getOrDefault("PGPORT", "5432") + "/" + env.getOrDefault("PGDATABASE", "postgres"),
+                        env.getOrDefault("PGUSER", System.getProperty("user.name")),
+                        env.getOrDefault("PGPASSWORD", "none"),
+                        name,
+                        null);
+            } else {
+                var embedded = EmbeddedPostgres.builder().start();
+                postgres = new TestPostgres(
+                        embedded.getJdbcUrl("postgres", "postgres"), "postgres", "none", name, embedded);
+            }
+            postgres.execute("create database " + name);
+            return postgres;
         }
-        return postgres.getJdbcUrl("postgres", DATABASE);
+
+        String databaseUrl() {
+            int slash = serverUrl.indexOf('/', "jdbc:postgresql://".length());
+            int query = serverUrl.indexOf('?', slash);
+            return serverUrl.substring(0, slash + 1) + name + (query < 0 ? "" : serverUrl.substring(query));
+        }
+
+        private void execute(String sql) throws SQLException {
+            try (var connection = DriverManager.getConnection(serverUrl, user, password);
+                    var statement = connection.createStatement()) {
+                statement.execute(sql);
+            }
+        }
+
+        @Override
+        public void close() throws Exception {
+            if (embedded != null) {
+                embedded.close();
+            } else {
+                execute("drop database if exists " + name + " with (force)");
+            }
+        }
     }
 
     /** A port base whose derived ports are all free, away from the defaults (8080, 4848) and other runs. */

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.clearroom.identity.boundary.Accounts;
+import org.clearroom.platform.RecordReader;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -51,7 +52,7 @@ public class AccountsResource {
             description = "Passwords have 12 to 256 characters; roles are ADMIN and COMPLIANCE.")
     public Response create(NewAccount request) {
         var actor = caller.actor();
-        AuthResource.requireBody(request);
+        RecordReader.require(request);
         var created = accounts.create(actor, request);
         return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build())
                 .entity(created)
@@ -65,7 +66,7 @@ public class AccountsResource {
             description = "Disabling ends all of the account's tokens and sessions at once.")
     public Account change(@PathParam("id") String id, AccountChange change) {
         var actor = caller.actor();
-        AuthResource.requireBody(change);
+        RecordReader.require(change);
         return accounts.setDisabled(actor, id, change.disabled());
     }
 }

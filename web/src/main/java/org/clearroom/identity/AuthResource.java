@@ -18,7 +18,7 @@ import java.time.Instant;
 import java.util.List;
 import org.clearroom.identity.boundary.Authentication;
 import org.clearroom.identity.entity.Credential.Kind;
-import org.clearroom.platform.control.InvalidInput;
+import org.clearroom.platform.RecordReader;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
@@ -53,7 +53,7 @@ public class AuthResource {
     @APIResponse(responseCode = "401", description = "wrong username or password")
     @APIResponse(responseCode = "429", description = "too many failures; see Retry-After")
     public Response createToken(Credentials credentials) {
-        requireBody(credentials);
+        RecordReader.require(credentials);
         var signedIn =
                 authentication.signIn(credentials.username(), credentials.password(), Kind.TOKEN, credentials.label());
         return Response.created(uri.getAbsolutePathBuilder()
@@ -92,7 +92,7 @@ public class AuthResource {
                     "Sets an HttpOnly, SameSite=Strict session cookie and answers the CSRF token to send as X-CSRF-Token on unsafe methods.")
     @APIResponse(responseCode = "201", description = "signed in")
     public Response createSession(Credentials credentials) {
-        requireBody(credentials);
+        RecordReader.require(credentials);
         var signedIn = authentication.signIn(credentials.username(), credentials.password(), Kind.SESSION, "browser");
         long maxAge = Math.max(
                 0, Duration.between(Instant.now(), signedIn.expiresAt()).toSeconds());
@@ -115,11 +115,5 @@ public class AuthResource {
     private String cookie(String value, long maxAge) {
         return ClearroomAuthentication.SESSION_COOKIE + "=" + value + "; Path=/; Max-Age=" + maxAge
                 + "; HttpOnly; SameSite=Strict" + (request.isSecure() ? "; Secure" : "");
-    }
-
-    static void requireBody(Object body) {
-        if (body == null) {
-            throw new InvalidInput("body", "a JSON object is required");
-        }
     }
 }

@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.clearroom.identity.boundary.Organisations;
+import org.clearroom.platform.RecordReader;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -48,7 +49,7 @@ public class OrganisationsResource {
     @Operation(summary = "Create an organisation (ADMIN)", description = "Names are unique regardless of case.")
     public Response create(NewOrganisation request) {
         var actor = caller.actor();
-        AuthResource.requireBody(request);
+        RecordReader.require(request);
         var created = organisations.create(actor, request);
         return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build())
                 .entity(created)

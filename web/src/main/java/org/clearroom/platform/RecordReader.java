@@ -45,6 +45,14 @@ public class RecordReader implements MessageBodyReader<Record> {
     /** Bodies larger than this are refused before parsing (no request record comes near it). */
     static final int MAX_BODY_BYTES = 64 * 1024;
 
+    /** A body that JAX-RS left empty (no content at all) is refused like an empty JSON body. */
+    public static <T> T require(T body) {
+        if (body == null) {
+            throw new InvalidInput("body", "a JSON object is required");
+        }
+        return body;
+    }
+
     @Override
     public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
         return type.isRecord() && type.getPackageName().startsWith("org.clearroom.");

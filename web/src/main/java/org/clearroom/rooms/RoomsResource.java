@@ -17,6 +17,7 @@ import java.util.List;
 import org.clearroom.access.NewRule;
 import org.clearroom.access.Rule;
 import org.clearroom.identity.Caller;
+import org.clearroom.platform.RecordReader;
 import org.clearroom.platform.control.InvalidInput;
 import org.clearroom.rooms.boundary.Rooms;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -58,7 +59,7 @@ public class RoomsResource {
     @Operation(summary = "Create a room (ADMIN)")
     public Response create(NewRoom request) {
         var actor = caller.actor();
-        requireBody(request);
+        RecordReader.require(request);
         var created = rooms.create(actor, request);
         return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build())
                 .entity(created)
@@ -87,7 +88,7 @@ public class RoomsResource {
                     "The principal is an ORGANISATION or ACCOUNT (by id) or an ORG_KIND (by kind); expiresAt is optional and must lie ahead.")
     public Response grant(@PathParam("id") String id, NewRule request) {
         var actor = caller.actor();
-        requireBody(request);
+        RecordReader.require(request);
         var rule = rooms.grant(actor, id, request);
         return Response.created(uri.getAbsolutePathBuilder().path(rule.id()).build())
                 .entity(rule)
@@ -100,11 +101,5 @@ public class RoomsResource {
     public Response revoke(@PathParam("id") String id, @PathParam("ruleId") String ruleId) {
         rooms.revoke(caller.actor(), id, ruleId);
         return Response.noContent().build();
-    }
-
-    private static void requireBody(Object body) {
-        if (body == null) {
-            throw new InvalidInput("body", "a JSON object is required");
-        }
     }
 }

@@ -54,17 +54,17 @@ public class Accounts {
     }
 
     public List<Account> list(Actor actor) {
-        Organisations.requireAdmin(actor);
+        actor.require(Role.ADMIN);
         return directory.accounts().stream().map(AccountEntity::toRecord).toList();
     }
 
     public Account get(Actor actor, String id) {
-        Organisations.requireAdmin(actor);
+        actor.require(Role.ADMIN);
         return directory.account(id).map(AccountEntity::toRecord).orElseThrow(() -> new NotFound("account " + id));
     }
 
     public Account create(Actor actor, NewAccount request) {
-        Organisations.requireAdmin(actor);
+        actor.require(Role.ADMIN);
         var organisation = directory
                 .organisation(request.organisationId())
                 .orElseThrow(() -> new InvalidInput("organisationId", "no organisation has this id"));
@@ -92,7 +92,7 @@ public class Accounts {
 
     /** Disabling ends every token and session of the account at once. */
     public Account setDisabled(Actor actor, String id, boolean disabled) {
-        Organisations.requireAdmin(actor);
+        actor.require(Role.ADMIN);
         var account = directory.account(id).orElseThrow(() -> new NotFound("account " + id));
         if (disabled && id.equals(actor.accountId())) {
             throw new Conflict("disabled", "operators cannot disable their own account");

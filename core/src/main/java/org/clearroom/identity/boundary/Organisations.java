@@ -17,7 +17,6 @@ import org.clearroom.identity.control.Directory;
 import org.clearroom.identity.entity.OrganisationEntity;
 import org.clearroom.platform.control.Actor;
 import org.clearroom.platform.control.Conflict;
-import org.clearroom.platform.control.Forbidden;
 import org.clearroom.platform.control.NotFound;
 
 /** Organisations, managed by operators (ADMIN). */
@@ -38,14 +37,14 @@ public class Organisations {
     Clock clock;
 
     public List<Organisation> list(Actor actor) {
-        requireAdmin(actor);
+        actor.require(Role.ADMIN);
         return directory.organisations().stream()
                 .map(OrganisationEntity::toRecord)
                 .toList();
     }
 
     public Organisation get(Actor actor, String id) {
-        requireAdmin(actor);
+        actor.require(Role.ADMIN);
         return directory
                 .organisation(id)
                 .map(OrganisationEntity::toRecord)
@@ -53,7 +52,7 @@ public class Organisations {
     }
 
     public Organisation create(Actor actor, NewOrganisation request) {
-        requireAdmin(actor);
+        actor.require(Role.ADMIN);
         if (directory.organisationNamed(request.name()).isPresent()) {
             throw new Conflict(
                     "name", "an organisation named '" + request.name().strip() + "' exists already");
@@ -66,11 +65,5 @@ public class Organisations {
                 "organisations/" + organisation.id(),
                 organisation.name() + "\n" + organisation.kind());
         return organisation.toRecord();
-    }
-
-    static void requireAdmin(Actor actor) {
-        if (!actor.has(Role.ADMIN)) {
-            throw new Forbidden("this needs the ADMIN role");
-        }
     }
 }

@@ -24,6 +24,13 @@ public record Actor(
         return roles.contains(role);
     }
 
+    /** Platform roles gate platform management only; content is always the access policy's call. */
+    public void require(Role role) {
+        if (!has(role)) {
+            throw new Forbidden("this needs the " + role + " role");
+        }
+    }
+
     public boolean isSystem() {
         return accountId == null;
     }

@@ -14,6 +14,7 @@ import java.util.Set;
 import org.clearroom.access.Explanation;
 import org.clearroom.access.NewRule;
 import org.clearroom.access.Permission;
+import org.clearroom.access.PrincipalType;
 import org.clearroom.access.Rule;
 import org.clearroom.access.control.AccessPolicy;
 import org.clearroom.access.control.Decision;
@@ -52,7 +53,7 @@ public class Rooms {
     Clock clock;
 
     public Room create(Actor actor, NewRoom request) {
-        requireAdmin(actor);
+        actor.require(Role.ADMIN);
         var room = new RoomEntity(request.name(), request.kind(), request.description(), Instant.now(clock));
         em.persist(room);
         audit.record(actor, Action.ROOM_CREATED, room.resource(), room.name() + "\n" + request.kind());
@@ -116,49 +117,36 @@ public class Rooms {
             errors.add(new FieldError("expiresAt", "must be in the future"));
         }
         var principal = request.principal();
-        AccessRule rule = null;
-        switch (principal.type()) {
-            case ORGANISATION -> {
-                if (principal.kind() != null) {
-                    errors.add(new FieldError("principal.kind", "must be absent for an ORGANISATION principal"));
-                }
-                if (principal.id() == null) {
-                    errors.add(new FieldError("principal.id", "is required for an ORGANISATION principal"));
-                } else if (directory.organisation(principal.id()).isEmpty()) {
-                    errors.add(new FieldError("principal.id", "no organisation has this id"));
-                } else if (errors.isEmpty()) {
-                    rule = AccessRule.forOrganisation(
-                            room.resource(), principal.id(), request.permission(), request.expiresAt(), actor, now);
-                }
-            }
-            case ACCOUNT -> {
-                if (principal.kind() != null) {
-                    errors.add(new FieldError("principal.kind", "must be absent for an ACCOUNT principal"));
-                }
-                if (principal.id() == null) {
-                    errors.add(new FieldError("principal.id", "is required for an ACCOUNT principal"));
-                } else if (directory.account(principal.id()).isEmpty()) {
-                    errors.add(new FieldError("principal.id", "no account has this id"));
-                } else if (errors.isEmpty()) {
-                    rule = AccessRule.forAccount(
-                            room.resource(), principal.id(), request.permission(), request.expiresAt(), actor, now);
-                }
-            }
-            case ORG_KIND -> {
-                if (principal.id() != null) {
-                    errors.add(new FieldError("principal.id", "must be absent for an ORG_KIND principal"));
-                }
-                if (principal.kind() == null) {
-                    errors.add(new FieldError("principal.kind", "is required for an ORG_KIND principal"));
-                } else if (errors.isEmpty()) {
-                    rule = AccessRule.forKind(
-                            room.resource(), principal.kind(), request.permission(), request.expiresAt(), actor, now);
-                }
-            }
+        var type = principal.type();
+        boolean byKind = type == PrincipalType.ORG_KIND;
+        if (byKind ? principal.id() != null : principal.kind() != null) {
+            errors.add(new FieldError(
+                    byKind ? "principal.id" : "principal.kind", "must be absent for an " + type + " principal"));
+        }
+        if (byKind ? principal.kind() == null : principal.id() == null) {
+            errors.add(new FieldError(
+                    byKind ? "principal.kind" : "principal.id", "is required for an " + type + " principal"));
+        } else if (type == PrincipalType.ORGANISATION
+                && directory.organisation(principal.id()).isEmpty()) {
+            errors.add(new FieldError("principal.id", "no organisation has this id"));
+        } else if (type == PrincipalType.ACCOUNT
+                && directory.account(principal.id()).isEmpty()) {
+            errors.add(new FieldError("principal.id", "no account has this id"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }
+        var resource = room.resource();
+        var permission = request.permission();
+        var rule =
+                switch (type) {
+                    case ORGANISATION -> AccessRule.forOrganisation(
+                            resource, principal.id(), permission, request.expiresAt(), actor, now);
+                    case ACCOUNT -> AccessRule.forAccount(
+                            resource, principal.id(), permission, request.expiresAt(), actor, now);
+                    case ORG_KIND -> AccessRule.forKind(
+                            resource, principal.kind(), permission, request.expiresAt(), actor, now);
+                };
         em.persist(rule);
         audit.record(actor, Action.RULE_GRANTED, "rules/" + rule.id(), rule.describe());
         return rule.toRecord();
@@ -228,11 +216,5 @@ public class Rooms {
         }
         policy.require(actor, Permission.MODERATE, room.resource(), "room " + roomId);
         return room;
-    }
-
-    private static void requireAdmin(Actor actor) {
-        if (!actor.has(Role.ADMIN)) {
-            throw new Forbidden("this needs the ADMIN role");
-        }
     }
 }
