@@ -62,6 +62,8 @@ public final class Launcher {
         builder.environment().put("CLEARROOM_DB_PASSWORD", database.passwordOrPlaceholder());
         var server = builder.start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, database)));
+        // when Maven goes away without passing on a signal (an IDE's stop button), go with it
+        ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> System.exit(0)));
 
         var url = "http://localhost:" + port + "/";
         if (!awaitReady(url + "health/ready", server, Duration.ofMinutes(5))) {

@@ -126,6 +126,12 @@ class ProblemsIT extends ClearroomDeployment {
     }
 
     @Test
+    void pathsOutsideTheApiAnswerProblemsToo() {
+        var reply = api.get("no/such/page.html", null);
+        assertProblem(reply, 404);
+    }
+
+    @Test
     void explainNamesMissingAndWrongQueryParameters() {
         var admin = api.admin();
         var reply = api.get("api/access/explain?permission=SHOUT", admin);
