@@ -99,11 +99,18 @@ class EarOnPayaraServerIT {
                 // operator are configured there, out of domain.xml and out of the process listing
                 asadmin(
                         Map.of(
-                                "CLEARROOM_DB_URL", databaseUrl,
-                                "CLEARROOM_DB_USER", postgres.user(),
-                                "CLEARROOM_DB_PASSWORD", postgres.password(),
-                                "CLEARROOM_BOOTSTRAP_ADMIN_USERNAME", OPERATOR,
-                                "CLEARROOM_BOOTSTRAP_ADMIN_PASSWORD", operatorPassword),
+                                "CLEARROOM_DB_URL",
+                                databaseUrl,
+                                "CLEARROOM_DB_USER",
+                                postgres.user(),
+                                "CLEARROOM_DB_PASSWORD",
+                                postgres.password(),
+                                "CLEARROOM_BOOTSTRAP_ADMIN_USERNAME",
+                                OPERATOR,
+                                "CLEARROOM_BOOTSTRAP_ADMIN_PASSWORD",
+                                operatorPassword,
+                                "CLEARROOM_LEDGER_KEY_FILE",
+                                domains.resolve("ledger.key").toString()),
                         "start-domain",
                         "--domaindir",
                         domains.toString(),

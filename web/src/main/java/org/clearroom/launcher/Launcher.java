@@ -39,7 +39,8 @@ public final class Launcher {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m",
                 "-Duser.timezone=UTC",
-                "-Dclearroom.demo.enabled=true"));
+                "-Dclearroom.demo.enabled=true",
+                "-Dclearroom.ledger.key-file=" + home.resolve("ledger.key")));
         String name = database.isEmbedded() ? "clearroom" : null;
         if (name != null) {
             database.ensureDatabase(name);

@@ -4,13 +4,14 @@ import jakarta.inject.Inject;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.annotation.WebListener;
+import org.clearroom.audit.control.Sequencer;
 import org.clearroom.demo.boundary.DemoData;
 import org.clearroom.identity.boundary.FirstOperator;
 import org.clearroom.platform.boundary.Schema;
 
 /**
  * Start-up work, in order: migrate the schema, load the demo data if asked to, create the first
- * operator if configured. Runs when the web module starts, once the data source is bound; a failure
+ * operator if configured, start numbering audit entries into the ledger. Runs when the web module starts, once the data source is bound; a failure
  * stops the deployment rather than serving on a half-made database.
  */
 @WebListener
@@ -25,10 +26,14 @@ public class Startup implements ServletContextListener {
     @Inject
     FirstOperator firstOperator;
 
+    @Inject
+    Sequencer sequencer;
+
     @Override
     public void contextInitialized(ServletContextEvent event) {
         schema.migrate();
         demoData.load();
         firstOperator.create();
+        sequencer.start();
     }
 }

@@ -153,7 +153,7 @@ class AuditIT extends ClearroomDeployment {
             assertThatThrownBy(() -> statement.executeUpdate("delete from audit_entry"))
                     .isInstanceOf(SQLException.class)
                     .hasMessageContaining("append-only");
-            assertThatThrownBy(() -> statement.executeUpdate("truncate audit_entry"))
+            assertThatThrownBy(() -> statement.executeUpdate("truncate audit_entry cascade"))
                     .isInstanceOf(SQLException.class)
                     .hasMessageContaining("append-only");
         }

@@ -39,6 +39,11 @@ public class TestDatabase implements LauncherSessionListener {
             System.setProperty("clearroom.test.db.user", database.user());
             System.setProperty("clearroom.test.db.password", database.passwordOrPlaceholder());
             System.setProperty("clearroom.test.admin.password", ADMIN_PASSWORD);
+            System.setProperty(
+                    "clearroom.test.ledger.key",
+                    Files.createTempDirectory("clearroom-it-ledger")
+                            .resolve("ledger.key")
+                            .toString());
             System.out.println("Integration tests use database " + name + " on " + database.describe());
         } catch (Exception e) {
             throw new IllegalStateException("cannot prepare the test database: " + e.getMessage(), e);

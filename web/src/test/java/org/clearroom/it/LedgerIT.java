@@ -1,0 +1,209 @@
+package org.clearroom.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+import org.clearroom.audit.Checkpoint;
+import org.clearroom.audit.MerkleTree;
+import org.clearroom.audit.SignedNote;
+import org.clearroom.audit.VerifierKey;
+import org.clearroom.audit.Verify;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The ledger as a compliance officer and a regulator check it: signed checkpoints, proofs, exports. */
+class LedgerIT extends ClearroomDeployment {
+
+    @TempDir
+    Path dir;
+
+    private String admin;
+    private String compliance;
+
+    @BeforeEach
+    void accounts() {
+        admin = api.admin();
+        var org = api.createOrganisation(admin, Api.unique("Compliance"), "OBSERVER");
+        var username = Api.unique("cora").toLowerCase();
+        api.createAccount(admin, username, org, "COMPLIANCE");
+        compliance = api.signIn(username, Api.PASSWORD);
+    }
+
+    private VerifierKey key() {
+        var reply = api.get("api/audit/key", null);
+        assertThat(reply.status()).isEqualTo(200);
+        return VerifierKey.parse(reply.body().strip());
+    }
+
+    /** The latest checkpoint once it covers every entry recorded so far (bounded wait). */
+    private SignedNote checkpointCoveringEverything() throws Exception {
+        long recorded = count("select count(*) from audit_entry");
+        var deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (true) {
+            var reply = api.get("api/audit/checkpoint", admin);
+            if (reply.status() == 200) {
+                var note = SignedNote.parse(reply.body());
+                if (Checkpoint.parse(note.text()).size() >= recorded) {
+                    return note;
+                }
+            }
+            assertThat(Instant.now())
+                    .as("checkpoint catches up with %d entries", recorded)
+                    .isBefore(deadline);
+            LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+        }
+    }
+
+    @Test
+    void theCheckpointIsSignedByTheServedKeyAndCoversEveryEntry() throws Exception {
+        api.createRoom(admin, Api.unique("Signed"), "FORUM");
+        var note = checkpointCoveringEverything();
+        var key = key();
+        assertThat(key.name()).isEqualTo("clearroom.test/ledger");
+        assertThat(note.verifiedBy(key)).isTrue();
+        var checkpoint = Checkpoint.parse(note.text());
+        assertThat(checkpoint.origin()).isEqualTo("clearroom.test/ledger");
+        assertThat(count("select count(*) from audit_pending"))
+                .isLessThanOrEqualTo(count("select count(*) from audit_entry") - checkpoint.size());
+        assertThat(api.get("api/audit/checkpoint", null).status()).isEqualTo(401);
+    }
+
+    @Test
+    void inclusionProofsOfEntriesVerifyAgainstTheCheckpoint() throws Exception {
+        api.createRoom(admin, Api.unique("Included"), "FORUM");
+        var checkpoint = Checkpoint.parse(checkpointCoveringEverything().text());
+        long size = checkpoint.size();
+        for (long index : List.of(0L, size / 3, size / 2, size - 1)) {
+            var reply = api.get("api/audit/proofs/inclusion?index=" + index + "&treeSize=" + size, admin);
+            assertThat(reply.status()).as("%s", reply).isEqualTo(200);
+            var json = reply.json();
+            var hashes = json.getJsonArray("hashes").getValuesAs(jakarta.json.JsonString.class).stream()
+                    .map(s -> Base64.getDecoder().decode(s.getString()))
+                    .toList();
+            var leaf = Base64.getDecoder().decode(json.getString("leafHash"));
+            assertThat(MerkleTree.verifyInclusion(index, size, leaf, hashes, checkpoint.rootHash()))
+                    .isTrue();
+        }
+        assertThat(api.get("api/audit/proofs/inclusion?index=0&treeSize=" + (size + 1_000_000), admin)
+                        .status())
+                .isEqualTo(400);
+        assertThat(api.get("api/audit/proofs/inclusion?index=x&treeSize=1", admin)
+                        .status())
+                .isEqualTo(400);
+    }
+
+    @Test
+    void aLaterCheckpointProvablyOnlyAppended() throws Exception {
+        var older = Checkpoint.parse(checkpointCoveringEverything().text());
+        api.createRoom(admin, Api.unique("Appended"), "FORUM");
+        var newerNote = checkpointCoveringEverything();
+        var newer = Checkpoint.parse(newerNote.text());
+        assertThat(newer.size()).isGreaterThan(older.size());
+        var reply = api.get("api/audit/proofs/consistency?from=" + older.size() + "&to=" + newer.size(), admin);
+        assertThat(reply.status()).isEqualTo(200);
+        var hashes = reply.json().getJsonArray("hashes").getValuesAs(jakarta.json.JsonString.class).stream()
+                .map(s -> Base64.getDecoder().decode(s.getString()))
+                .toList();
+        assertThat(MerkleTree.verifyConsistency(older.size(), newer.size(), older.rootHash(), newer.rootHash(), hashes))
+                .isTrue();
+    }
+
+    private Path export(Path file) throws Exception {
+        var reply = api.get("api/audit/export", compliance);
+        assertThat(reply.status()).as("%s", reply).isEqualTo(200);
+        assertThat(reply.contentType()).startsWith("application/x-ndjson");
+        Files.writeString(file, reply.body());
+        return file;
+    }
+
+    private record Verdict(int status, String report) {}
+
+    private Verdict verify(Path entries, SignedNote note) throws Exception {
+        var checkpoint = Files.writeString(dir.resolve("checkpoint.txt"), note.encoded());
+        var out = new ByteArrayOutputStream();
+        int status = Verify.execute(
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                "export",
+                "--entries",
+                entries.toString(),
+                "--checkpoint",
+                checkpoint.toString(),
+                "--key",
+                key().encoded());
+        return new Verdict(status, out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void onlyComplianceExportsAndTheExportVerifies() throws Exception {
+        api.createRoom(admin, Api.unique("Exported"), "FORUM");
+        assertThat(api.get("api/audit/export", admin).status()).isEqualTo(403);
+        var note = checkpointCoveringEverything();
+        var verdict = verify(export(dir.resolve("export.jsonl")), note);
+        assertThat(verdict.status()).as(verdict.report()).isZero();
+        assertThat(verdict.report()).startsWith("VALID");
+        assertThat(count("select count(*) from audit_entry where action = 'LEDGER_EXPORTED'"))
+                .isPositive();
+    }
+
+    /** Runs {@code tamper}, exports, restores with {@code restore}: other tests never see the damage. */
+    private Verdict tampered(String tamper, String restore) throws Exception {
+        var note = checkpointCoveringEverything();
+        try (var connection = database();
+                var statement = connection.createStatement()) {
+            statement.execute("set session_replication_role = replica"); // bypasses the append-only triggers
+            statement.execute(tamper);
+            try {
+                return verify(export(dir.resolve("tampered.jsonl")), note);
+            } finally {
+                statement.execute(restore);
+            }
+        }
+    }
+
+    @Test
+    void aModifiedEntryFailsVerificationAtItsIndex() throws Exception {
+        api.createRoom(admin, Api.unique("Modified"), "FORUM");
+        checkpointCoveringEverything();
+        var target = "(select entry_id from ledger_leaf where idx = 3)";
+        var verdict = tampered(
+                "update audit_entry set canonical = replace(canonical, '\"action\":\"', '\"action\":\"X') where id = "
+                        + target,
+                "update audit_entry set canonical = replace(canonical, '\"action\":\"X', '\"action\":\"') where id = "
+                        + target);
+        assertThat(verdict.status()).isEqualTo(1);
+        assertThat(verdict.report()).contains("entry 3 was changed");
+    }
+
+    @Test
+    void aDeletedEntryFailsVerificationAtItsIndex() throws Exception {
+        checkpointCoveringEverything();
+        var verdict = tampered(
+                "create temporary table saved as select * from audit_entry where id = (select entry_id from ledger_leaf where idx = 2);"
+                        + " delete from audit_entry where id = (select id from saved)",
+                "insert into audit_entry select * from saved; drop table saved");
+        assertThat(verdict.status()).isEqualTo(1);
+        assertThat(verdict.report()).contains("entry 2 is missing");
+    }
+
+    @Test
+    void swappedEntriesFailVerificationAtTheFirstOfThem() throws Exception {
+        checkpointCoveringEverything();
+        var swap = "update audit_entry e set canonical = o.canonical from audit_entry o, ledger_leaf a, ledger_leaf b"
+                + " where a.idx = 4 and b.idx = 5 and ((e.id = a.entry_id and o.id = b.entry_id)"
+                + " or (e.id = b.entry_id and o.id = a.entry_id))";
+        var verdict = tampered(swap, swap);
+        assertThat(verdict.status()).isEqualTo(1);
+        assertThat(verdict.report()).contains("entry 4 was changed");
+    }
+}
