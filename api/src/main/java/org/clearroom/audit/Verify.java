@@ -2,6 +2,7 @@ package org.clearroom.audit;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,6 +38,9 @@ public final class Verify {
               java -jar clearroom-verify.jar consistency --old CHECKPOINT --new CHECKPOINT --proof FILE --key VKEY
                   Check that the newer checkpoint only appended to the older one, with a proof from
                   GET /api/audit/proofs/consistency?from=OLD_SIZE&to=NEW_SIZE.
+              java -jar clearroom-verify.jar evidence FILE.zip --key VKEY
+                  Check an evidence package (GET /api/audit/evidence): every entry in it is proven to
+                  be in the ledger exactly as recorded, under the signed checkpoint it carries.
 
             VKEY is the server's verifier key (GET /api/audit/key), as text or as a file holding it.
             Exit status: 0 valid, 1 not valid, 2 bad usage or unreadable input.
@@ -69,6 +73,7 @@ public final class Verify {
             return switch (args[0]) {
                 case "export" -> export(
                         path(options, "entries"), path(options, "checkpoint"), key(required(options, "key")));
+                case "evidence" -> evidence(evidenceFile(args), key(required(options, "key")));
                 case "consistency" -> consistency(
                         path(options, "old"),
                         path(options, "new"),
@@ -209,6 +214,122 @@ public final class Verify {
         return VALID;
     }
 
+    private int evidence(Path file, VerifierKey key) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new NoSuchFileException(file.toString());
+        }
+        try (var zip = new java.util.zip.ZipFile(file.toFile(), StandardCharsets.UTF_8)) {
+            var manifestEntry = zip.getEntry("manifest.json");
+            var evidenceEntry = zip.getEntry("evidence.jsonl");
+            var checkpointEntry = zip.getEntry("checkpoint.txt");
+            if (manifestEntry == null || evidenceEntry == null || checkpointEntry == null) {
+                return notValid("the package lacks manifest.json, evidence.jsonl or checkpoint.txt");
+            }
+            Map<?, ?> manifest;
+            try (var in = zip.getInputStream(manifestEntry)) {
+                if (!(Json.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8).strip())
+                        instanceof Map<?, ?> m)) {
+                    return notValid("manifest.json is not a JSON object");
+                }
+                manifest = m;
+            } catch (IllegalArgumentException e) {
+                return notValid("manifest.json is not valid JSON: " + e.getMessage());
+            }
+            if (!(manifest.get("files") instanceof Map<?, ?> files)) {
+                return notValid("manifest.json lists no files");
+            }
+            for (var listed : files.entrySet()) {
+                var entry = zip.getEntry(String.valueOf(listed.getKey()));
+                if (entry == null) {
+                    return notValid("the package lacks " + listed.getKey() + ", which its manifest lists");
+                }
+                try (var in = zip.getInputStream(entry)) {
+                    var digest = MerkleTree.sha256();
+                    in.transferTo(new java.security.DigestOutputStream(OutputStream.nullOutputStream(), digest));
+                    if (!java.util.HexFormat.of().formatHex(digest.digest()).equals(listed.getValue())) {
+                        return notValid(listed.getKey() + " was altered after the package was made");
+                    }
+                }
+            }
+            if (!files.containsKey("evidence.jsonl") || !files.containsKey("checkpoint.txt")) {
+                return notValid("the manifest does not cover evidence.jsonl and checkpoint.txt");
+            }
+            var packagedKey = zip.getEntry("key.vkey");
+            if (packagedKey != null) {
+                try (var in = zip.getInputStream(packagedKey)) {
+                    var text = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+                    if (!text.equals(key.encoded())) {
+                        err.println("note: the package names another key than yours; only yours is trusted");
+                    }
+                }
+            }
+            SignedNote note;
+            Checkpoint checkpoint;
+            try (var in = zip.getInputStream(checkpointEntry)) {
+                note = SignedNote.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                checkpoint = Checkpoint.parse(note.text());
+            } catch (IllegalArgumentException e) {
+                return notValid("checkpoint.txt is not a signed checkpoint: " + e.getMessage());
+            }
+            if (!note.verifiedBy(key)) {
+                return notValid("the package's checkpoint is not signed by the key " + key.name());
+            }
+            if (!Long.valueOf(checkpoint.size()).equals(manifest.get("treeSize"))) {
+                return notValid("the manifest's tree size does not match the checkpoint's");
+            }
+            long count = 0;
+            try (var reader = new BufferedReader(
+                    new java.io.InputStreamReader(zip.getInputStream(evidenceEntry), StandardCharsets.UTF_8))) {
+                String line;
+                long lineNumber = 0;
+                while ((line = reader.readLine()) != null) {
+                    lineNumber++;
+                    if (line.isBlank()) {
+                        continue;
+                    }
+                    Map<?, ?> record;
+                    try {
+                        if (!(Json.parse(line) instanceof Map<?, ?> map)) {
+                            return notValid("line " + lineNumber + " of evidence.jsonl is not a JSON object");
+                        }
+                        record = map;
+                    } catch (IllegalArgumentException e) {
+                        return notValid(
+                                "line " + lineNumber + " of evidence.jsonl is not valid JSON: " + e.getMessage());
+                    }
+                    if (!(record.get("index") instanceof Long index)
+                            || !(record.get("entry") instanceof Map<?, ?> entry)
+                            || !(record.get("proof") instanceof List<?> proofList)) {
+                        return notValid("line " + lineNumber + " of evidence.jsonl lacks index, entry or proof");
+                    }
+                    byte[] leaf = MerkleTree.leafHash(CanonicalJson.write(entry).getBytes(StandardCharsets.UTF_8));
+                    if (record.get("leafHash") instanceof String recorded
+                            && !MessageDigest.isEqual(decode(recorded), leaf)) {
+                        return notValid("entry " + index + " was changed after it was recorded");
+                    }
+                    var proof = new ArrayList<byte[]>();
+                    for (var hash : proofList) {
+                        proof.add(hash instanceof String text ? decode(text) : new byte[0]);
+                    }
+                    if (!MerkleTree.verifyInclusion(index, checkpoint.size(), leaf, proof, checkpoint.rootHash())) {
+                        return notValid("entry " + index + " is not in the ledger as the checkpoint signed it");
+                    }
+                    count++;
+                }
+            }
+            if (!Long.valueOf(count).equals(manifest.get("entries"))) {
+                return notValid(
+                        "the package holds " + count + " entries, but its manifest says " + manifest.get("entries"));
+            }
+            out.println("VALID: all " + count + " entries of the package are in the ledger of " + checkpoint.origin()
+                    + " exactly as recorded, proven against its checkpoint of " + checkpoint.size()
+                    + " entries signed by " + key.name() + ".");
+            return VALID;
+        } catch (java.util.zip.ZipException e) {
+            return notValid(file + " is not a readable zip file");
+        }
+    }
+
     /** The checkpoint, if its note carries a valid signature of {@code key}; otherwise says why and answers null. */
     private Checkpoint signedCheckpoint(Path file, VerifierKey key) throws IOException {
         SignedNote note;
@@ -260,9 +381,16 @@ public final class Verify {
         }
     }
 
+    private static Path evidenceFile(String[] args) {
+        if (args.length < 2 || args[1].startsWith("--")) {
+            throw new UsageException("name the evidence package: evidence FILE.zip --key VKEY");
+        }
+        return Path.of(args[1]);
+    }
+
     private static Map<String, String> options(String[] args) {
         var options = new HashMap<String, String>();
-        for (int i = 1; i < args.length; i++) {
+        for (int i = args[0].equals("evidence") ? 2 : 1; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
                 throw new UsageException("expected --option value pairs, got '" + args[i] + "'");
             }

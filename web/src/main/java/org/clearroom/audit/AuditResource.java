@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.util.Base64;
 import java.util.List;
+import org.clearroom.audit.boundary.AuditSearch;
 import org.clearroom.audit.boundary.Ledger;
 import org.clearroom.identity.Caller;
 import org.clearroom.platform.control.InvalidInput;
@@ -27,6 +28,9 @@ public class AuditResource {
 
     @Inject
     Ledger ledger;
+
+    @Inject
+    AuditSearch search;
 
     @Inject
     Caller caller;
@@ -106,6 +110,143 @@ public class AuditResource {
                         "Content-Disposition",
                         "attachment; filename=\"clearroom-audit-" + range.from() + "-" + range.to() + ".jsonl\"")
                 .build();
+    }
+
+    @GET
+    @Path("entries")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Search the audit trail (COMPLIANCE)",
+            description =
+                    "Newest first. Filters: organisation (entries by its members or about it), account, action, resource (exact, or a prefix ending in *), from/to (RFC 3339, to exclusive). Pages of limit entries (default 100, at most 500); pass next as cursor for the following page. Each search is itself audited.")
+    public JsonObject search(
+            @QueryParam("organisation") String organisation,
+            @QueryParam("account") String account,
+            @QueryParam("action") String action,
+            @QueryParam("resource") String resource,
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
+            @QueryParam("cursor") String cursor,
+            @QueryParam("limit") String limit) {
+        var actor = caller.actor();
+        var errors = new java.util.ArrayList<org.clearroom.platform.FieldError>();
+        Action parsedAction = null;
+        if (action != null && !action.isBlank()) {
+            try {
+                parsedAction = Action.valueOf(action);
+            } catch (IllegalArgumentException e) {
+                errors.add(new org.clearroom.platform.FieldError("action", "is not an audit action"));
+            }
+        }
+        var fromTime = time("from", from, errors);
+        var toTime = time("to", to, errors);
+        Long before = null;
+        if (cursor != null && !cursor.isBlank()) {
+            try {
+                before = Long.parseLong(
+                        new String(Base64.getUrlDecoder().decode(cursor), java.nio.charset.StandardCharsets.US_ASCII));
+            } catch (IllegalArgumentException e) {
+                errors.add(new org.clearroom.platform.FieldError("cursor", "is not a cursor this API gave out"));
+            }
+        }
+        int size = 100;
+        if (limit != null && !limit.isBlank()) {
+            try {
+                size = Integer.parseInt(limit);
+            } catch (NumberFormatException e) {
+                size = -1;
+            }
+            if (size < 1 || size > AuditSearch.MAX_PAGE) {
+                errors.add(new org.clearroom.platform.FieldError(
+                        "limit", "must be between 1 and " + AuditSearch.MAX_PAGE));
+            }
+        }
+        for (var text : new String[][] {{"organisation", organisation}, {"account", account}, {"resource", resource}}) {
+            if (text[1] != null && text[1].length() > 200) {
+                errors.add(new org.clearroom.platform.FieldError(text[0], "must be at most 200 characters"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
+        var page = search.search(
+                actor,
+                new AuditSearch.Query(
+                        blankToNull(organisation),
+                        blankToNull(account),
+                        parsedAction,
+                        blankToNull(resource),
+                        fromTime,
+                        toTime,
+                        before,
+                        size));
+        var entries = Json.createArrayBuilder();
+        for (var found : page.entries()) {
+            var item = Json.createObjectBuilder();
+            if (found.index() != null) {
+                item.add("index", found.index());
+            }
+            try (var reader = Json.createReader(new java.io.StringReader(found.canonical()))) {
+                item.add("entry", reader.readObject());
+            }
+            entries.add(item);
+        }
+        var result = Json.createObjectBuilder().add("entries", entries);
+        if (page.nextBefore() != null) {
+            result.add(
+                    "next",
+                    Base64.getUrlEncoder()
+                            .withoutPadding()
+                            .encodeToString(Long.toString(page.nextBefore())
+                                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        }
+        return result.build();
+    }
+
+    @GET
+    @Path("evidence")
+    @Produces("application/zip")
+    @Operation(
+            summary = "Evidence package of one organisation",
+            description =
+                    "COMPLIANCE, or members of the organisation for their own. A zip: evidence.jsonl (each entry involving the organisation with its leaf hash and an inclusion proof), checkpoint.txt (the signed checkpoint they are proven against), key.vkey and manifest.json. Check it offline: java -jar clearroom-verify.jar evidence FILE.zip --key VKEY.")
+    public Response evidence(
+            @QueryParam("organisation") String organisation,
+            @QueryParam("from") String from,
+            @QueryParam("to") String to) {
+        var actor = caller.actor();
+        var errors = new java.util.ArrayList<org.clearroom.platform.FieldError>();
+        var fromTime = time("from", from, errors);
+        var toTime = time("to", to, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
+        var plan = search.planEvidence(actor, organisation, fromTime, toTime);
+        StreamingOutput body = out -> search.writeEvidence(plan, out);
+        return Response.ok(body, "application/zip")
+                .header(
+                        "Content-Disposition",
+                        "attachment; filename=\"clearroom-evidence-" + plan.organisation() + "-" + plan.treeSize()
+                                + ".zip\"")
+                .build();
+    }
+
+    private static java.time.Instant time(
+            String name, String value, java.util.List<org.clearroom.platform.FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.OffsetDateTime.parse(value).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            errors.add(new org.clearroom.platform.FieldError(
+                    name, "must be an RFC 3339 date-time such as 2027-01-31T12:00:00Z"));
+            return null;
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     private static jakarta.json.JsonArrayBuilder hashes(List<byte[]> hashes) {

@@ -206,4 +206,124 @@ class LedgerIT extends ClearroomDeployment {
         assertThat(verdict.status()).isEqualTo(1);
         assertThat(verdict.report()).contains("entry 4 was changed");
     }
+
+    @Test
+    void complianceSearchesFiltersAndPagesAndEverySearchIsRecorded() throws Exception {
+        var org = api.createOrganisation(admin, Api.unique("Searched"), "CARRIER");
+        var username = Api.unique("sam").toLowerCase();
+        var account = api.createAccount(admin, username, org);
+        var member = api.signIn(username, Api.PASSWORD);
+        api.get("api/me", member);
+        for (int i = 0; i < 3; i++) {
+            api.signIn(username, Api.PASSWORD);
+        }
+        long searchesBefore = count("select count(*) from audit_entry where action = 'AUDIT_SEARCHED'");
+
+        var all = api.get("api/audit/entries?account=" + account, compliance);
+        assertThat(all.status()).as("%s", all).isEqualTo(200);
+        var entries = all.json().getJsonArray("entries");
+        assertThat(entries.size()).isEqualTo(5); // created, and four sign-ins
+        assertThat(entries.getJsonObject(0).getJsonObject("entry").getString("action"))
+                .isEqualTo("SIGN_IN");
+
+        var signIns = api.get("api/audit/entries?account=" + account + "&action=SIGN_IN&limit=2", compliance)
+                .json();
+        assertThat(signIns.getJsonArray("entries")).hasSize(2);
+        var next = signIns.getString("next");
+        var second = api.get(
+                        "api/audit/entries?account=" + account + "&action=SIGN_IN&limit=2&cursor=" + next, compliance)
+                .json();
+        assertThat(second.getJsonArray("entries")).hasSize(2);
+        assertThat(second.containsKey("next")).isFalse();
+        assertThat(second.getJsonArray("entries")
+                        .getJsonObject(0)
+                        .getJsonObject("entry")
+                        .getString("id"))
+                .isNotEqualTo(signIns.getJsonArray("entries")
+                        .getJsonObject(1)
+                        .getJsonObject("entry")
+                        .getString("id"));
+
+        var byOrganisation = api.get("api/audit/entries?organisation=" + org + "&resource=organisations/*", compliance)
+                .json();
+        assertThat(byOrganisation.getJsonArray("entries")).hasSize(1);
+
+        assertThat(api.get("api/audit/entries", admin).status()).isEqualTo(403);
+        assertThat(api.get("api/audit/entries", member).status()).isEqualTo(403);
+        var bad = api.get("api/audit/entries?action=NOPE&from=yesterday&limit=0", compliance);
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body()).contains("action").contains("from").contains("limit");
+        assertThat(count("select count(*) from audit_entry where action = 'AUDIT_SEARCHED'") - searchesBefore)
+                .isEqualTo(4);
+    }
+
+    private Verdict verifyEvidence(Path zip) throws Exception {
+        var out = new ByteArrayOutputStream();
+        int status = Verify.execute(
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                "evidence",
+                zip.toString(),
+                "--key",
+                key().encoded());
+        return new Verdict(status, out.toString(StandardCharsets.UTF_8));
+    }
+
+    private Path evidence(String token, String organisation, Path file) throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(api.uri("api/audit/evidence?organisation=" + organisation))
+                .header("Authorization", "Bearer " + token)
+                .build();
+        var response = java.net.http.HttpClient.newHttpClient()
+                .send(request, java.net.http.HttpResponse.BodyHandlers.ofFile(file));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/zip");
+        return file;
+    }
+
+    @Test
+    void anOrganisationsEvidencePackageVerifiesOffline() throws Exception {
+        var org = api.createOrganisation(admin, Api.unique("Evidenced"), "CARRIER");
+        var username = Api.unique("eve").toLowerCase();
+        api.createAccount(admin, username, org);
+        var member = api.signIn(username, Api.PASSWORD);
+        api.createRoom(admin, Api.unique("Evidence room"), "DOCUMENTS");
+        checkpointCoveringEverything();
+
+        var own = verifyEvidence(evidence(member, org, dir.resolve("own.zip")));
+        assertThat(own.status()).as(own.report()).isZero();
+        assertThat(own.report()).startsWith("VALID: all 2 entries"); // its creation and the member's sign-in
+
+        var byCompliance = verifyEvidence(evidence(compliance, org, dir.resolve("compliance.zip")));
+        assertThat(byCompliance.status()).as(byCompliance.report()).isZero();
+
+        var other = api.createOrganisation(admin, Api.unique("Other"), "VENDOR");
+        assertThat(api.get("api/audit/evidence?organisation=" + other, member).status())
+                .isEqualTo(403);
+        assertThat(api.get("api/audit/evidence?organisation=nope", compliance).status())
+                .isEqualTo(404);
+        assertThat(count(
+                        "select count(*) from audit_entry where action = 'EVIDENCE_EXPORTED' and resource = ?",
+                        "organisations/" + org))
+                .isEqualTo(2);
+
+        // a package altered after download no longer verifies
+        var altered = dir.resolve("altered.zip");
+        try (var in = new java.util.zip.ZipFile(dir.resolve("own.zip").toFile());
+                var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(altered))) {
+            for (var entry : java.util.Collections.list(in.entries())) {
+                var bytes = in.getInputStream(entry).readAllBytes();
+                if (entry.getName().equals("evidence.jsonl")) {
+                    bytes = new String(bytes, StandardCharsets.UTF_8)
+                            .replace("SIGN_IN", "SIGN_OUT")
+                            .getBytes(StandardCharsets.UTF_8);
+                }
+                out.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
+                out.write(bytes);
+                out.closeEntry();
+            }
+        }
+        var verdict = verifyEvidence(altered);
+        assertThat(verdict.status()).isEqualTo(1);
+        assertThat(verdict.report()).contains("evidence.jsonl was altered");
+    }
 }

@@ -176,7 +176,14 @@ class ProblemsIT extends ClearroomDeployment {
                         "/api/rooms/{id}",
                         "/api/rooms/{id}/rules",
                         "/api/rooms/{id}/rules/{ruleId}",
-                        "/api/access/explain");
+                        "/api/access/explain",
+                        "/api/audit/key",
+                        "/api/audit/checkpoint",
+                        "/api/audit/proofs/inclusion",
+                        "/api/audit/proofs/consistency",
+                        "/api/audit/export",
+                        "/api/audit/entries",
+                        "/api/audit/evidence");
     }
 
     @Test
