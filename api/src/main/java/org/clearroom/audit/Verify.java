@@ -43,11 +43,14 @@ public final class Verify {
                   be in the ledger exactly as recorded, under the signed checkpoint it carries.
 
             VKEY is the server's verifier key (GET /api/audit/key), as text or as a file holding it.
+            Add --witness WKEY (repeatable) to also require a valid cosignature by each such witness
+            on the checkpoint(s): the organisations that cosign the ledger publish their keys.
             Exit status: 0 valid, 1 not valid, 2 bad usage or unreadable input.
             """;
 
     private final PrintStream out;
     private final PrintStream err;
+    private List<CosignerKey> witnesses = List.of();
 
     Verify(PrintStream out, PrintStream err) {
         this.out = out;
@@ -70,6 +73,7 @@ public final class Verify {
         }
         try {
             var options = options(args);
+            witnesses = witnesses(options.get("witness"));
             return switch (args[0]) {
                 case "export" -> export(
                         path(options, "entries"), path(options, "checkpoint"), key(required(options, "key")));
@@ -167,7 +171,7 @@ public final class Verify {
                     + " of them was changed, removed, added or reordered since the checkpoint was signed");
         }
         out.println("VALID: the " + expected + " entries of " + checkpoint.origin()
-                + " give exactly the root hash of the checkpoint signed by " + key.name() + ".");
+                + " give exactly the root hash of the checkpoint signed by " + key.name() + cosigners() + ".");
         return VALID;
     }
 
@@ -210,7 +214,7 @@ public final class Verify {
                     + older.size() + " entries): the log was rewritten, or the proof is wrong");
         }
         out.println("VALID: the log of " + newer.origin() + " grew from " + older.size() + " to " + newer.size()
-                + " entries by appending only; both checkpoints are signed by " + key.name() + ".");
+                + " entries by appending only; both checkpoints are signed by " + key.name() + cosigners() + ".");
         return VALID;
     }
 
@@ -323,7 +327,7 @@ public final class Verify {
             }
             out.println("VALID: all " + count + " entries of the package are in the ledger of " + checkpoint.origin()
                     + " exactly as recorded, proven against its checkpoint of " + checkpoint.size()
-                    + " entries signed by " + key.name() + ".");
+                    + " entries signed by " + key.name() + cosigners() + ".");
             return VALID;
         } catch (java.util.zip.ZipException e) {
             return notValid(file + " is not a readable zip file");
@@ -345,7 +349,21 @@ public final class Verify {
             notValid(file + " is not signed by the key " + key.name() + ": it may be forged or from another server");
             return null;
         }
+        for (var witness : witnesses) {
+            if (!Cosignature.verifiedBy(note, witness)) {
+                notValid(file + " carries no valid cosignature of the witness " + witness.name());
+                return null;
+            }
+        }
         return checkpoint;
+    }
+
+    private String cosigners() {
+        return witnesses.isEmpty()
+                ? ""
+                : " and cosigned by "
+                        + String.join(
+                                ", ", witnesses.stream().map(CosignerKey::name).toList());
     }
 
     private int notValid(String why) {
@@ -366,6 +384,24 @@ public final class Verify {
         } catch (IllegalArgumentException e) {
             return new byte[0];
         }
+    }
+
+    private static List<CosignerKey> witnesses(String values) throws IOException {
+        if (values == null) {
+            return List.of();
+        }
+        var keys = new ArrayList<CosignerKey>();
+        for (var value : values.split("\n")) {
+            var text = value.contains("+") && !Files.isRegularFile(Path.of(value))
+                    ? value
+                    : Files.readString(Path.of(value), StandardCharsets.UTF_8);
+            try {
+                keys.add(CosignerKey.parse(text.strip()));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("the witness key is not valid: " + e.getMessage());
+            }
+        }
+        return keys;
     }
 
     private static VerifierKey key(String value) throws IOException {
@@ -394,7 +430,9 @@ public final class Verify {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
                 throw new UsageException("expected --option value pairs, got '" + args[i] + "'");
             }
-            options.put(args[i].substring(2), args[++i]);
+            var name = args[i].substring(2);
+            var value = args[++i];
+            options.merge(name, value, (a, b) -> a + "\n" + b);
         }
         return options;
     }

@@ -362,4 +362,46 @@ class VerifyTest {
                 .toList();
         return "{\"from\": " + from + ", \"to\": " + to + ", \"hashes\": [" + String.join(", ", encoded) + "]}";
     }
+
+    @Test
+    void aWitnessKeyRequiresItsValidCosignature() throws IOException {
+        var entries = entries(6);
+        var checkpointFile = checkpoint(entries, 6, "checkpoint.txt");
+        var note = SignedNote.parse(Files.readString(checkpointFile));
+        var witnessKeys = Ed25519.generate();
+        var witness = CosignerKey.of("witness.example/w1", witnessKeys.getPublic());
+        var cosigned = note.with(Cosignature.sign(note.text(), witness, witnessKeys.getPrivate(), 1_790_000_000L)
+                .toSignature());
+        Files.writeString(checkpointFile, cosigned.encoded());
+        var export = export(lines(entries, true)).toString();
+
+        assertThat(run(
+                        "export",
+                        "--entries",
+                        export,
+                        "--checkpoint",
+                        checkpointFile.toString(),
+                        "--key",
+                        key.encoded(),
+                        "--witness",
+                        witness.encoded()))
+                .isEqualTo(Verify.VALID);
+        assertThat(said()).contains("cosigned by witness.example/w1");
+
+        var absent = CosignerKey.of("witness.example/w2", Ed25519.generate().getPublic());
+        assertThat(run(
+                        "export",
+                        "--entries",
+                        export,
+                        "--checkpoint",
+                        checkpointFile.toString(),
+                        "--key",
+                        key.encoded(),
+                        "--witness",
+                        witness.encoded(),
+                        "--witness",
+                        absent.encoded()))
+                .isEqualTo(Verify.NOT_VALID);
+        assertThat(said()).contains("no valid cosignature of the witness witness.example/w2");
+    }
 }

@@ -72,7 +72,11 @@ public class Ledger {
     /** The latest signed checkpoint, as a C2SP signed note. */
     public Optional<String> latestCheckpoint() {
         try (var connection = dataSource.getConnection()) {
-            return LedgerStore.latestNote(connection);
+            var note = LedgerStore.latestNote(connection);
+            // the server's own signature line first, then every witness cosignature accepted for it
+            return note.isEmpty()
+                    ? note
+                    : Optional.of(org.clearroom.audit.control.CosignedNotes.withCosignatures(connection, note.get()));
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
