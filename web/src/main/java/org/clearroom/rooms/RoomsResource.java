@@ -5,6 +5,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -93,6 +94,36 @@ public class RoomsResource {
         return Response.created(uri.getAbsolutePathBuilder().path(rule.id()).build())
                 .entity(rule)
                 .build();
+    }
+
+    @PUT
+    @Path("{id}/retention")
+    @Operation(
+            summary = "Set how long the room keeps content (ADMIN)",
+            description =
+                    "days from 1 to 36500, or null to keep forever. Older posts and document bytes are purged; their ledger entries and digests stay. A legal hold blocks purging.")
+    public Room retention(@PathParam("id") String id, Retention request) {
+        var actor = caller.actor();
+        RecordReader.require(request);
+        return rooms.setRetention(actor, id, request.days());
+    }
+
+    @PUT
+    @Path("{id}/legal-hold")
+    @Operation(
+            summary = "Place a legal hold on the room (COMPLIANCE)",
+            description = "While it stands nothing in the room is purged. 409 if the room is held already.")
+    public Room placeLegalHold(@PathParam("id") String id, NewLegalHold request) {
+        var actor = caller.actor();
+        RecordReader.require(request);
+        return rooms.placeLegalHold(actor, id, request.reason());
+    }
+
+    @DELETE
+    @Path("{id}/legal-hold")
+    @Operation(summary = "Release the room's legal hold (COMPLIANCE)")
+    public Room releaseLegalHold(@PathParam("id") String id) {
+        return rooms.releaseLegalHold(caller.actor(), id);
     }
 
     @DELETE

@@ -238,4 +238,80 @@ class AccessIT extends ClearroomDeployment {
         assertThat(unknownRoom.status()).isEqualTo(404);
         assertThat(api.get("api/rooms/" + room + "/rules", admin).array()).isEmpty();
     }
+
+    @Test
+    void operatorsSetRetentionAndComplianceHoldsRoomsAndBothAreRecorded() throws Exception {
+        var room = api.createRoom(admin, Api.unique("Retained"), "DOCUMENTS");
+        api.grant(admin, room, "ORGANISATION", carrierOrg, "VIEW");
+        var officerName = Api.unique("hold").toLowerCase();
+        api.createAccount(admin, officerName, regulatorOrg, "COMPLIANCE");
+        var officer = api.signIn(officerName, Api.PASSWORD);
+
+        var retained = api.request("PUT", "api/rooms/" + room + "/retention")
+                .bearer(admin)
+                .json("{\"days\":30}")
+                .send();
+        assertThat(retained.status()).as("%s", retained).isEqualTo(200);
+        assertThat(retained.json().getInt("retentionDays")).isEqualTo(30);
+        assertThat(api.get("api/rooms/" + room, carrier).json().getInt("retentionDays"))
+                .isEqualTo(30);
+        assertThat(api.request("PUT", "api/rooms/" + room + "/retention")
+                        .bearer(carrier)
+                        .json("{\"days\":1}")
+                        .send()
+                        .status())
+                .isEqualTo(403);
+        var tooShort = api.request("PUT", "api/rooms/" + room + "/retention")
+                .bearer(admin)
+                .json("{\"days\":0}")
+                .send();
+        assertThat(tooShort.status()).isEqualTo(400);
+        assertThat(tooShort.body()).contains("\"field\":\"days\"");
+
+        assertThat(api.get("api/rooms?scope=manage", officer).body()).contains(room);
+        var held = api.request("PUT", "api/rooms/" + room + "/legal-hold")
+                .bearer(officer)
+                .json("{\"reason\":\"Case 2026-17\"}")
+                .send();
+        assertThat(held.status()).as("%s", held).isEqualTo(200);
+        assertThat(held.json().getJsonObject("legalHold").getString("reason")).isEqualTo("Case 2026-17");
+        assertThat(api.request("PUT", "api/rooms/" + room + "/legal-hold")
+                        .bearer(officer)
+                        .json("{\"reason\":\"again\"}")
+                        .send()
+                        .status())
+                .isEqualTo(409);
+        assertThat(api.request("PUT", "api/rooms/" + room + "/legal-hold")
+                        .bearer(admin)
+                        .json("{\"reason\":\"x\"}")
+                        .send()
+                        .status())
+                .isEqualTo(403);
+        assertThat(api.request("PUT", "api/rooms/" + room + "/legal-hold")
+                        .bearer(officer)
+                        .json("{}")
+                        .send()
+                        .status())
+                .isEqualTo(400);
+        assertThat(api.delete("api/rooms/" + room + "/legal-hold", officer).status())
+                .isEqualTo(200);
+        assertThat(api.delete("api/rooms/" + room + "/legal-hold", officer).status())
+                .isEqualTo(409);
+        assertThat(api.get("api/rooms/" + room, carrier).json().containsKey("legalHold"))
+                .isFalse();
+
+        var resource = "rooms/" + room;
+        assertThat(count(
+                        "select count(*) from audit_entry where action = 'ROOM_RETENTION_SET' and resource = ?",
+                        resource))
+                .isEqualTo(1);
+        assertThat(count(
+                        "select count(*) from audit_entry where action = 'LEGAL_HOLD_PLACED' and resource = ?",
+                        resource))
+                .isEqualTo(1);
+        assertThat(count(
+                        "select count(*) from audit_entry where action = 'LEGAL_HOLD_RELEASED' and resource = ?",
+                        resource))
+                .isEqualTo(1);
+    }
 }

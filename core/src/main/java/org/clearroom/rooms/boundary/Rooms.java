@@ -65,9 +65,12 @@ public class Rooms {
         return byIds(policy.resourcesAllowing(actor, Permission.VIEW, RoomEntity.RESOURCE_PREFIX));
     }
 
-    /** The rooms whose rules the caller may manage: every room for operators, moderated ones otherwise. */
+    /**
+     * The rooms the caller may manage: every room for operators (rules, retention) and compliance
+     * officers (legal holds), the moderated ones otherwise.
+     */
     public List<Room> manageable(Actor actor) {
-        if (actor.has(Role.ADMIN)) {
+        if (actor.has(Role.ADMIN) || actor.has(Role.COMPLIANCE)) {
             return em
                     .createQuery("select r from RoomEntity r order by r.name", RoomEntity.class)
                     .getResultList()
@@ -200,6 +203,48 @@ public class Rooms {
                 decision.allowed(),
                 decision.rule() == null ? null : decision.rule().toRecord(),
                 decision.reason());
+    }
+
+    /** Sets how long the room keeps content (ADMIN); null keeps it forever. */
+    public Room setRetention(Actor actor, String roomId, Integer days) {
+        actor.require(Role.ADMIN);
+        var room = find(roomId);
+        if (days != null && (days < 1 || days > 36500)) {
+            throw new InvalidInput("days", "must be between 1 and 36500, or null to keep content forever");
+        }
+        if (room.retainFor(days)) {
+            audit.record(actor, Action.ROOM_RETENTION_SET, room.resource(), String.valueOf(days));
+        }
+        return room.toRecord();
+    }
+
+    /** Places a legal hold (COMPLIANCE): from now on nothing in the room is purged. */
+    public Room placeLegalHold(Actor actor, String roomId, String reason) {
+        actor.require(Role.COMPLIANCE);
+        var room = find(roomId);
+        if (room.held()) {
+            throw new org.clearroom.platform.control.Conflict(null, "the room is under a legal hold already");
+        }
+        room.placeHold(reason, actor.accountId(), Instant.now(clock));
+        audit.record(actor, Action.LEGAL_HOLD_PLACED, room.resource(), reason.strip());
+        return room.toRecord();
+    }
+
+    /** Releases the legal hold (COMPLIANCE): retention applies again. */
+    public Room releaseLegalHold(Actor actor, String roomId) {
+        actor.require(Role.COMPLIANCE);
+        var room = find(roomId);
+        if (!room.held()) {
+            throw new org.clearroom.platform.control.Conflict(null, "the room is under no legal hold");
+        }
+        room.releaseHold();
+        audit.record(actor, Action.LEGAL_HOLD_RELEASED, room.resource());
+        return room.toRecord();
+    }
+
+    /** Content of the room created before the answer may be purged now; empty under a legal hold. */
+    public java.util.Optional<Instant> purgeBefore(String roomId) {
+        return find(roomId).purgeBefore(Instant.now(clock));
     }
 
     private RoomEntity find(String id) {

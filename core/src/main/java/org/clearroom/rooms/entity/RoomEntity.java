@@ -28,6 +28,18 @@ public class RoomEntity extends PersistentEntity {
     @Column(length = 2000)
     private String description;
 
+    @Column(name = "retention_days")
+    private Integer retentionDays;
+
+    @Column(name = "legal_hold_reason", length = 500)
+    private String legalHoldReason;
+
+    @Column(name = "legal_hold_since")
+    private Instant legalHoldSince;
+
+    @Column(name = "legal_hold_by", length = 36)
+    private String legalHoldBy;
+
     protected RoomEntity() {}
 
     public RoomEntity(String name, RoomKind kind, String description, Instant createdAt) {
@@ -45,7 +57,57 @@ public class RoomEntity extends PersistentEntity {
         return name;
     }
 
+    /** @return whether this changed anything */
+    public boolean retainFor(Integer days) {
+        if (days != null && (days < 1 || days > 36500)) {
+            throw new IllegalArgumentException("retention is 1 to 36500 days");
+        }
+        boolean changed = !java.util.Objects.equals(retentionDays, days);
+        retentionDays = days;
+        return changed;
+    }
+
+    public boolean held() {
+        return legalHoldSince != null;
+    }
+
+    public void placeHold(String reason, String by, Instant now) {
+        if (held()) {
+            throw new IllegalStateException("the room is held already");
+        }
+        legalHoldReason = Objects.requireNonNull(reason, "a hold has a reason").strip();
+        legalHoldSince = now.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        legalHoldBy = by;
+    }
+
+    public void releaseHold() {
+        if (!held()) {
+            throw new IllegalStateException("the room is not held");
+        }
+        legalHoldReason = null;
+        legalHoldSince = null;
+        legalHoldBy = null;
+    }
+
+    /**
+     * Content created before the answer may be purged now; empty while a legal hold stands or when the
+     * room keeps content forever. The content's owners (forum, documents) purge by it.
+     */
+    public java.util.Optional<Instant> purgeBefore(Instant now) {
+        if (held() || retentionDays == null) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(now.minus(java.time.Duration.ofDays(retentionDays)));
+    }
+
     public Room toRecord() {
-        return new Room(id(), name, kind, description, createdAt());
+        return new Room(
+                id(),
+                name,
+                kind,
+                description,
+                createdAt(),
+                retentionDays,
+                held() ? new org.clearroom.rooms.LegalHold(legalHoldReason, legalHoldSince) : null);
     }
 }
