@@ -404,4 +404,61 @@ class VerifyTest {
                 .isEqualTo(Verify.NOT_VALID);
         assertThat(said()).contains("no valid cosignature of the witness witness.example/w2");
     }
+
+    /** A line exactly as the server writes it: compact, entry bytes verbatim. */
+    private static String serverLine(long index, Map<String, Object> entry) {
+        return "{\"index\":" + index + ",\"entry\":" + CanonicalJson.write(entry) + ",\"leafHash\":\""
+                + Base64.getEncoder().encodeToString(leaf(entry)) + "\"}\n";
+    }
+
+    @Test
+    void theServersOwnLayoutTakesTheFastPathAndStillNamesAChangedEntry() throws IOException {
+        var entries = entries(50);
+        var checkpoint = checkpoint(entries, 50, "checkpoint.txt");
+        var lines = new ArrayList<String>();
+        for (int i = 0; i < entries.size(); i++) {
+            lines.add(serverLine(i, entries.get(i)));
+        }
+        assertThat(run(
+                        "export",
+                        "--entries",
+                        export(lines).toString(),
+                        "--checkpoint",
+                        checkpoint.toString(),
+                        "--key",
+                        key.encoded()))
+                .isEqualTo(Verify.VALID);
+
+        var changed = entry(21);
+        changed.put("resource", "rooms/rewritten");
+        lines.set(
+                21,
+                serverLine(21, changed)
+                        .replaceFirst(
+                                "\"leafHash\":\"[^\"]+\"",
+                                "\"leafHash\":\"" + Base64.getEncoder().encodeToString(leaf(entries.get(21))) + "\""));
+        assertThat(run(
+                        "export",
+                        "--entries",
+                        export(lines).toString(),
+                        "--checkpoint",
+                        checkpoint.toString(),
+                        "--key",
+                        key.encoded()))
+                .isEqualTo(Verify.NOT_VALID);
+        assertThat(said()).contains("entry 21 was changed");
+
+        lines.set(21, serverLine(21, entries.get(21)));
+        lines.remove(30);
+        assertThat(run(
+                        "export",
+                        "--entries",
+                        export(lines).toString(),
+                        "--checkpoint",
+                        checkpoint.toString(),
+                        "--key",
+                        key.encoded()))
+                .isEqualTo(Verify.NOT_VALID);
+        assertThat(said()).contains("entry 30 is missing");
+    }
 }

