@@ -1,6 +1,5 @@
 package org.clearroom.audit;
 
-import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.util.Arrays;
 import java.util.Base64;
@@ -64,12 +63,7 @@ public record CosignerKey(String name, byte[] publicKey) {
     }
 
     public byte[] keyId() {
-        var digest = MerkleTree.sha256();
-        digest.update(name.getBytes(StandardCharsets.UTF_8));
-        digest.update((byte) '\n');
-        digest.update(ALGORITHM);
-        digest.update(publicKey);
-        return Arrays.copyOf(digest.digest(), 4);
+        return VerifierKey.keyId(name, ALGORITHM, publicKey);
     }
 
     public String keyIdHex() {
@@ -82,8 +76,7 @@ public record CosignerKey(String name, byte[] publicKey) {
 
     /** The vkey text, type 0x04. */
     public String encoded() {
-        return name + "+" + keyIdHex() + "+"
-                + Base64.getEncoder().encodeToString(Ed25519.concat(new byte[] {ALGORITHM}, publicKey));
+        return VerifierKey.encode(name, ALGORITHM, publicKey);
     }
 
     @Override

@@ -50,12 +50,23 @@ public record VerifierKey(String name, byte[] publicKey) {
     }
 
     public byte[] keyId() {
+        return keyId(name, ED25519, publicKey);
+    }
+
+    /** A C2SP key id: the first four bytes of SHA-256(name || "\n" || algorithm || public key). */
+    static byte[] keyId(String name, byte algorithm, byte[] publicKey) {
         var digest = MerkleTree.sha256();
         digest.update(name.getBytes(StandardCharsets.UTF_8));
         digest.update((byte) '\n');
-        digest.update(ED25519);
+        digest.update(algorithm);
         digest.update(publicKey);
         return Arrays.copyOf(digest.digest(), 4);
+    }
+
+    /** The vkey text of a key: {@code name+hex(key id)+base64(algorithm || public key)}. */
+    static String encode(String name, byte algorithm, byte[] publicKey) {
+        return name + "+" + HexFormat.of().formatHex(keyId(name, algorithm, publicKey)) + "+"
+                + Base64.getEncoder().encodeToString(Ed25519.concat(new byte[] {algorithm}, publicKey));
     }
 
     public PublicKey key() {
@@ -64,8 +75,7 @@ public record VerifierKey(String name, byte[] publicKey) {
 
     /** The vkey text. */
     public String encoded() {
-        return name + "+" + HexFormat.of().formatHex(keyId()) + "+"
-                + Base64.getEncoder().encodeToString(Ed25519.concat(new byte[] {ED25519}, publicKey));
+        return encode(name, ED25519, publicKey);
     }
 
     @Override
