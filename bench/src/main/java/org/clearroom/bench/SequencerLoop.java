@@ -63,7 +63,7 @@ final class SequencerLoop implements AutoCloseable {
                         }
                     }
                 } while (n >= batchSize && !stopping);
-                Thread.sleep(intervalMillis);
+                Thread.sleep(intervalMillis); // the server's schedule: a fixed delay between rounds
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -90,7 +90,7 @@ final class SequencerLoop implements AutoCloseable {
                 throw new IllegalStateException(
                         "the sequencer numbered " + sequenced.get() + " of " + count + " in time");
             }
-            Thread.sleep(1);
+            Thread.sleep(1); // a bounded poll (deadline above) of a counter another thread advances
         }
         synchronized (checkpoints) {
             for (var c : checkpoints) {
