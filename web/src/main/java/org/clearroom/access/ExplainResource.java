@@ -6,12 +6,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.stream.Collectors;
 import org.clearroom.identity.Caller;
-import org.clearroom.platform.FieldError;
-import org.clearroom.platform.control.InvalidInput;
+import org.clearroom.platform.QueryParameters;
 import org.clearroom.rooms.boundary.Rooms;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -38,31 +34,15 @@ public class ExplainResource {
             @QueryParam("permission") String permission,
             @QueryParam("resource") String resource) {
         var actor = caller.actor();
-        var errors = new ArrayList<FieldError>();
-        if (account == null || account.isBlank()) {
-            errors.add(new FieldError("account", "is required"));
-        }
-        Permission parsed = null;
-        if (permission == null || permission.isBlank()) {
-            errors.add(new FieldError("permission", "is required"));
-        } else {
-            try {
-                parsed = Permission.valueOf(permission);
-            } catch (IllegalArgumentException e) {
-                errors.add(new FieldError(
-                        "permission",
-                        "must be one of "
-                                + Arrays.stream(Permission.values())
-                                        .map(Enum::name)
-                                        .collect(Collectors.joining(", "))));
-            }
-        }
+        var query = new QueryParameters();
+        query.text("account", account, 64, true);
+        var parsed = query.choice("permission", permission, Permission.class, true);
         if (resource == null || resource.isBlank()) {
-            errors.add(new FieldError("resource", "is required, as rooms/{id}"));
+            query.add("resource", "is required, as rooms/{id}");
+        } else {
+            query.text("resource", resource, 200, true);
         }
-        if (!errors.isEmpty()) {
-            throw new InvalidInput(errors);
-        }
+        query.check();
         return rooms.explain(actor, account, parsed, resource);
     }
 }

@@ -10,12 +10,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import org.clearroom.audit.boundary.AuditSearch;
 import org.clearroom.audit.boundary.Ledger;
 import org.clearroom.identity.Caller;
-import org.clearroom.platform.control.InvalidInput;
+import org.clearroom.platform.QueryParameters;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -72,7 +73,11 @@ public class AuditResource {
     @Operation(summary = "Inclusion proof of one entry (RFC 9162 2.1.3)")
     public JsonObject inclusion(@QueryParam("index") String index, @QueryParam("treeSize") String treeSize) {
         caller.actor();
-        var proof = ledger.inclusionProof(number("index", index), number("treeSize", treeSize));
+        var query = new QueryParameters();
+        var indexValue = query.number("index", index, true);
+        var sizeValue = query.number("treeSize", treeSize, true);
+        query.check();
+        var proof = ledger.inclusionProof(indexValue, sizeValue);
         return Json.createObjectBuilder()
                 .add("index", proof.index())
                 .add("treeSize", proof.treeSize())
@@ -87,7 +92,11 @@ public class AuditResource {
     @Operation(summary = "Consistency proof between two tree sizes (RFC 9162 2.1.4)")
     public JsonObject consistency(@QueryParam("from") String from, @QueryParam("to") String to) {
         caller.actor();
-        var proof = ledger.consistencyProof(number("from", from), number("to", to));
+        var query = new QueryParameters();
+        var fromValue = query.number("from", from, true);
+        var toValue = query.number("to", to, true);
+        query.check();
+        var proof = ledger.consistencyProof(fromValue, toValue);
         return Json.createObjectBuilder()
                 .add("from", proof.from())
                 .add("to", proof.to())
@@ -103,7 +112,12 @@ public class AuditResource {
             description =
                     "One {index, entry, leafHash} per line for indexes in [from, to), by default the whole latest checkpoint. entry's RFC 8785 bytes are the Merkle leaf. Streamed in constant memory.")
     public Response export(@QueryParam("from") String from, @QueryParam("to") String to) {
-        var range = ledger.authorizeExport(caller.actor(), optionalNumber("from", from), optionalNumber("to", to));
+        var actor = caller.actor();
+        var query = new QueryParameters();
+        var fromValue = query.number("from", from, false);
+        var toValue = query.number("to", to, false);
+        query.check();
+        var range = ledger.authorizeExport(actor, fromValue, toValue);
         StreamingOutput body = out -> ledger.writeExport(range, out);
         return Response.ok(body, NDJSON)
                 .header(
@@ -129,57 +143,37 @@ public class AuditResource {
             @QueryParam("cursor") String cursor,
             @QueryParam("limit") String limit) {
         var actor = caller.actor();
-        var errors = new java.util.ArrayList<org.clearroom.platform.FieldError>();
-        Action parsedAction = null;
-        if (action != null && !action.isBlank()) {
-            try {
-                parsedAction = Action.valueOf(action);
-            } catch (IllegalArgumentException e) {
-                errors.add(new org.clearroom.platform.FieldError("action", "is not an audit action"));
-            }
-        }
-        var fromTime = time("from", from, errors);
-        var toTime = time("to", to, errors);
+        var query = new QueryParameters();
+        var organisationId = query.text("organisation", organisation, 64, false);
+        var accountId = query.text("account", account, 64, false);
+        var parsedAction = query.choice("action", action, Action.class, false);
+        var resourceName = query.text("resource", resource, 200, false);
+        var fromTime = query.time("from", from);
+        var toTime = query.time("to", to);
         Long before = null;
         if (cursor != null && !cursor.isBlank()) {
             try {
-                before = Long.parseLong(
-                        new String(Base64.getUrlDecoder().decode(cursor), java.nio.charset.StandardCharsets.US_ASCII));
+                before = Long.parseLong(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII));
             } catch (IllegalArgumentException e) {
-                errors.add(new org.clearroom.platform.FieldError("cursor", "is not a cursor this API gave out"));
+                query.add("cursor", "is not a cursor this API gave out");
             }
         }
-        int size = 100;
-        if (limit != null && !limit.isBlank()) {
-            try {
-                size = Integer.parseInt(limit);
-            } catch (NumberFormatException e) {
-                size = -1;
-            }
-            if (size < 1 || size > AuditSearch.MAX_PAGE) {
-                errors.add(new org.clearroom.platform.FieldError(
-                        "limit", "must be between 1 and " + AuditSearch.MAX_PAGE));
-            }
+        var size = query.number("limit", limit, false);
+        if (size != null && (size < 1 || size > AuditSearch.MAX_PAGE)) {
+            query.add("limit", "must be between 1 and " + AuditSearch.MAX_PAGE);
         }
-        for (var text : new String[][] {{"organisation", organisation}, {"account", account}, {"resource", resource}}) {
-            if (text[1] != null && text[1].length() > 200) {
-                errors.add(new org.clearroom.platform.FieldError(text[0], "must be at most 200 characters"));
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidInput(errors);
-        }
+        query.check();
         var page = search.search(
                 actor,
                 new AuditSearch.Query(
-                        blankToNull(organisation),
-                        blankToNull(account),
+                        organisationId,
+                        accountId,
                         parsedAction,
-                        blankToNull(resource),
+                        resourceName,
                         fromTime,
                         toTime,
                         before,
-                        size));
+                        size == null ? 100 : size.intValue()));
         var entries = Json.createArrayBuilder();
         for (var found : page.entries()) {
             var item = Json.createObjectBuilder();
@@ -215,12 +209,11 @@ public class AuditResource {
             @QueryParam("from") String from,
             @QueryParam("to") String to) {
         var actor = caller.actor();
-        var errors = new java.util.ArrayList<org.clearroom.platform.FieldError>();
-        var fromTime = time("from", from, errors);
-        var toTime = time("to", to, errors);
-        if (!errors.isEmpty()) {
-            throw new InvalidInput(errors);
-        }
+        var query = new QueryParameters();
+        query.text("organisation", organisation, 64, true);
+        var fromTime = query.time("from", from);
+        var toTime = query.time("to", to);
+        query.check();
         var plan = search.planEvidence(actor, organisation, fromTime, toTime);
         StreamingOutput body = out -> search.writeEvidence(plan, out);
         return Response.ok(body, "application/zip")
@@ -231,46 +224,9 @@ public class AuditResource {
                 .build();
     }
 
-    private static java.time.Instant time(
-            String name, String value, java.util.List<org.clearroom.platform.FieldError> errors) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return java.time.OffsetDateTime.parse(value).toInstant();
-        } catch (java.time.format.DateTimeParseException e) {
-            errors.add(new org.clearroom.platform.FieldError(
-                    name, "must be an RFC 3339 date-time such as 2027-01-31T12:00:00Z"));
-            return null;
-        }
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
-    }
-
     private static jakarta.json.JsonArrayBuilder hashes(List<byte[]> hashes) {
         var array = Json.createArrayBuilder();
         hashes.forEach(h -> array.add(Base64.getEncoder().encodeToString(h)));
         return array;
-    }
-
-    private static long number(String name, String value) {
-        var parsed = optionalNumber(name, value);
-        if (parsed == null) {
-            throw new InvalidInput(name, "is required");
-        }
-        return parsed;
-    }
-
-    private static Long optionalNumber(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw new InvalidInput(name, "must be a whole number");
-        }
     }
 }

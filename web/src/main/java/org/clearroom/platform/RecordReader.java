@@ -22,8 +22,6 @@ import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -192,15 +190,13 @@ public class RecordReader implements MessageBodyReader<Record> {
             return null;
         }
         if (type == Instant.class) {
-            if (json instanceof JsonString s) {
-                try {
-                    return OffsetDateTime.parse(s.getString()).toInstant();
-                } catch (DateTimeParseException e) {
-                    // reported below
-                }
+            var time = json instanceof JsonString s
+                    ? QueryParameters.parseTime(s.getString())
+                    : java.util.Optional.empty();
+            if (time.isEmpty()) {
+                errors.add(new FieldError(path, QueryParameters.TIME_FORMAT));
             }
-            errors.add(new FieldError(path, "must be an RFC 3339 date-time such as 2027-01-31T12:00:00Z"));
-            return null;
+            return time.orElse(null);
         }
         if (type == List.class && generic instanceof ParameterizedType parameterized) {
             if (!(json instanceof JsonArray array)) {

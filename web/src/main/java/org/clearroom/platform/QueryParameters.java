@@ -1,0 +1,99 @@
+package org.clearroom.platform;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.clearroom.platform.control.InvalidInput;
+
+/**
+ * Reads query parameters the way {@link RecordReader} reads bodies: every problem is collected with
+ * its parameter's name, and {@link #check()} reports them all at once.
+ */
+public final class QueryParameters {
+
+    static final String TIME_FORMAT = "must be an RFC 3339 date-time such as 2027-01-31T12:00:00Z";
+
+    private final List<FieldError> errors = new ArrayList<>();
+
+    /** An RFC 3339 date-time, as bodies and query parameters take them. */
+    static Optional<Instant> parseTime(String value) {
+        try {
+            return Optional.of(OffsetDateTime.parse(value).toInstant());
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Text, or null when absent or blank. */
+    public String text(String name, String value, int maxLength, boolean required) {
+        if (value == null || value.isBlank()) {
+            if (required) {
+                errors.add(new FieldError(name, "is required"));
+            }
+            return null;
+        }
+        if (value.codePointCount(0, value.length()) > maxLength) {
+            errors.add(new FieldError(name, "must be at most " + maxLength + " characters"));
+        }
+        return value;
+    }
+
+    public <E extends Enum<E>> E choice(String name, String value, Class<E> type, boolean required) {
+        var text = text(name, value, 64, required);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, text);
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError(
+                    name,
+                    "must be one of "
+                            + Arrays.stream(type.getEnumConstants())
+                                    .map(Enum::name)
+                                    .collect(Collectors.joining(", "))));
+            return null;
+        }
+    }
+
+    public Instant time(String name, String value) {
+        var text = text(name, value, 64, false);
+        if (text == null) {
+            return null;
+        }
+        var time = parseTime(text);
+        if (time.isEmpty()) {
+            errors.add(new FieldError(name, TIME_FORMAT));
+        }
+        return time.orElse(null);
+    }
+
+    public Long number(String name, String value, boolean required) {
+        var text = text(name, value, 20, required);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            errors.add(new FieldError(name, "must be a whole number"));
+            return null;
+        }
+    }
+
+    public void add(String name, String message) {
+        errors.add(new FieldError(name, message));
+    }
+
+    /** Throws the collected problems, if any. */
+    public void check() {
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
+    }
+}
