@@ -86,6 +86,31 @@ public final class QueryParameters {
         }
     }
 
+    /** {@code order}: newest or oldest first; absent gives {@code newestByDefault}. */
+    public boolean newestFirst(String value, boolean newestByDefault) {
+        var text = text("order", value, 16, false);
+        if (text == null) {
+            return newestByDefault;
+        }
+        if (!text.equals("newest") && !text.equals("oldest")) {
+            errors.add(new FieldError("order", "must be newest or oldest"));
+        }
+        return text.equals("newest");
+    }
+
+    /** {@code limit}: a page size from 1 to {@code max}, {@code byDefault} when absent. */
+    public int limit(String value, int byDefault, int max) {
+        var number = number("limit", value, false);
+        if (number == null) {
+            return byDefault;
+        }
+        if (number < 1 || number > max) {
+            errors.add(new FieldError("limit", "must be between 1 and " + max));
+            return byDefault;
+        }
+        return number.intValue();
+    }
+
     public void add(String name, String message) {
         errors.add(new FieldError(name, message));
     }

@@ -6,12 +6,13 @@ import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.annotation.WebListener;
 import org.clearroom.audit.control.Sequencer;
 import org.clearroom.demo.boundary.DemoData;
+import org.clearroom.forums.control.Retention;
 import org.clearroom.identity.boundary.FirstOperator;
 import org.clearroom.platform.boundary.Schema;
 
 /**
  * Start-up work, in order: migrate the schema, load the demo data if asked to, create the first
- * operator if configured, start numbering audit entries into the ledger. Runs when the web module starts, once the data source is bound; a failure
+ * operator if configured, start numbering audit entries into the ledger and the hourly retention purge. Runs when the web module starts, once the data source is bound; a failure
  * stops the deployment rather than serving on a half-made database.
  */
 @WebListener
@@ -29,11 +30,15 @@ public class Startup implements ServletContextListener {
     @Inject
     Sequencer sequencer;
 
+    @Inject
+    Retention retention;
+
     @Override
     public void contextInitialized(ServletContextEvent event) {
         schema.migrate();
         demoData.load();
         firstOperator.create();
         sequencer.start();
+        retention.start();
     }
 }

@@ -1,6 +1,7 @@
 package org.clearroom.rooms;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -17,7 +18,17 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.clearroom.access.NewRule;
 import org.clearroom.access.Rule;
+import org.clearroom.forums.Flag;
+import org.clearroom.forums.ForumThread;
+import org.clearroom.forums.ModerationEvent;
+import org.clearroom.forums.NewThread;
+import org.clearroom.forums.Page;
+import org.clearroom.forums.Purged;
+import org.clearroom.forums.boundary.Forums;
+import org.clearroom.forums.boundary.Moderation;
 import org.clearroom.identity.Caller;
+import org.clearroom.platform.Paging;
+import org.clearroom.platform.QueryParameters;
 import org.clearroom.platform.RecordReader;
 import org.clearroom.platform.control.InvalidInput;
 import org.clearroom.rooms.boundary.Rooms;
@@ -33,6 +44,12 @@ public class RoomsResource {
 
     @Inject
     Rooms rooms;
+
+    @Inject
+    Forums forums;
+
+    @Inject
+    Moderation moderation;
 
     @Inject
     Caller caller;
@@ -132,5 +149,88 @@ public class RoomsResource {
     public Response revoke(@PathParam("id") String id, @PathParam("ruleId") String ruleId) {
         rooms.revoke(caller.actor(), id, ruleId);
         return Response.noContent().build();
+    }
+
+    @GET
+    @Path("{id}/threads")
+    @Operation(
+            summary = "The forum room's threads (VIEW)",
+            description =
+                    "Pinned first, then by latest post; order=newest (default) or oldest; limit 1-100 (50); cursor from the previous page. Each carries the caller's unread count.")
+    public Page<ForumThread> threads(@PathParam("id") String id, @BeanParam Paging paging) {
+        var actor = caller.actor();
+        var page = paging.read(true);
+        return forums.threads(actor, id, page.newestFirst(), page.limit(), page.cursor());
+    }
+
+    @POST
+    @Path("{id}/threads")
+    @Operation(
+            summary = "Open a thread with its first post (CONTRIBUTE)",
+            description = "title 1-200 characters; body Markdown, 1-50,000 characters, nesting at most 32 deep.")
+    public Response open(@PathParam("id") String id, NewThread request) {
+        var actor = caller.actor();
+        RecordReader.require(request);
+        var opened = forums.open(actor, id, request);
+        return Response.created(uri.getBaseUriBuilder()
+                        .path("threads")
+                        .path(opened.thread().id())
+                        .build())
+                .entity(opened)
+                .build();
+    }
+
+    @GET
+    @Path("{id}/flags")
+    @Operation(
+            summary = "The room's flag queue (MODERATE)",
+            description = "state=open (default) or resolved; newest first.")
+    public Page<Flag> flags(@PathParam("id") String id, @QueryParam("state") String state, @BeanParam Paging paging) {
+        var actor = caller.actor();
+        var parameters = new QueryParameters();
+        var which = parameters.text("state", state, 16, false);
+        if (which != null && !which.equals("open") && !which.equals("resolved")) {
+            parameters.add("state", "must be open or resolved");
+        }
+        var page = paging.read(parameters, true, Paging.PAGE);
+        parameters.check();
+        return moderation.flags(actor, id, !"resolved".equals(which), page.newestFirst(), page.limit(), page.cursor());
+    }
+
+    @GET
+    @Path("{id}/moderation-log")
+    @Operation(
+            summary = "Who moderated what in the room, when and why (VIEW)",
+            description = "Newest first. Hidden content itself never appears.")
+    public Page<ModerationEvent> moderationLog(@PathParam("id") String id, @BeanParam Paging paging) {
+        var actor = caller.actor();
+        var page = paging.read(true);
+        return moderation.log(actor, id, page.newestFirst(), page.limit(), page.cursor());
+    }
+
+    @PUT
+    @Path("{id}/subscription")
+    @Operation(summary = "Watch the forum room (VIEW): every new thread and post notifies the caller")
+    public Response watch(@PathParam("id") String id) {
+        forums.watchRoom(caller.actor(), id, true);
+        return Response.noContent().build();
+    }
+
+    @DELETE
+    @Path("{id}/subscription")
+    @Operation(summary = "Stop watching the forum room")
+    public Response unwatch(@PathParam("id") String id) {
+        forums.watchRoom(caller.actor(), id, false);
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("{id}/purge")
+    @Operation(
+            summary = "Apply the room's retention now (ADMIN)",
+            description =
+                    "Removes post bodies and thread titles older than the retention period unless a legal hold stands; it also runs hourly.")
+    public Purged purge(@PathParam("id") String id) {
+        return moderation.purge(caller.actor(), id);
     }
 }

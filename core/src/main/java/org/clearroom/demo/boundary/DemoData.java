@@ -12,6 +12,9 @@ import org.clearroom.access.NewRule;
 import org.clearroom.access.Permission;
 import org.clearroom.access.Principal;
 import org.clearroom.access.PrincipalType;
+import org.clearroom.forums.NewPost;
+import org.clearroom.forums.NewThread;
+import org.clearroom.forums.boundary.Forums;
 import org.clearroom.identity.NewAccount;
 import org.clearroom.identity.NewOrganisation;
 import org.clearroom.identity.OrgKind;
@@ -59,6 +62,8 @@ public class DemoData {
 
     public static final String DOCUMENT_ROOM = "Fjordtel evidence locker";
 
+    public static final String CARRIER_FORUM = "Carrier coordination";
+
     private static final Logger LOG = Logger.getLogger(DemoData.class.getName());
 
     @Inject
@@ -76,6 +81,9 @@ public class DemoData {
 
     @Inject
     Rooms rooms;
+
+    @Inject
+    Forums forums;
 
     @ActivateRequestContext
     @Transactional
@@ -144,7 +152,73 @@ public class DemoData {
                         new Principal(PrincipalType.ACCOUNT, accountIds.get("conrad.carrier"), null),
                         Permission.MODERATE,
                         null));
+        var coordination = rooms.create(
+                actor,
+                new NewRoom(
+                        CARRIER_FORUM,
+                        RoomKind.FORUM,
+                        "Carriers among themselves: what they see in their networks before they tell the vendor."));
+        rooms.grant(actor, coordination.id(), new NewRule(carriers, Permission.CONTRIBUTE, null));
+        rooms.grant(
+                actor,
+                coordination.id(),
+                new NewRule(
+                        new Principal(PrincipalType.ACCOUNT, accountIds.get("bianca.baltic"), null),
+                        Permission.MODERATE,
+                        null));
+        discussions(forum.id(), coordination.id(), accountIds);
         LOG.info(() -> "Demo data loaded: " + ORGANISATIONS.size() + " organisations, " + ACCOUNTS.size()
-                + " accounts, 2 rooms");
+                + " accounts, 3 rooms");
+    }
+
+    /**
+     * A few threads, so the forums, notifications and search have something to show: the word
+     * "downgrade" is in both forums, and a regulator searching it finds only the advisory.
+     */
+    private void discussions(String advisories, String coordination, Map<String, String> accountIds) {
+        java.util.function.Function<String, Actor> as = username ->
+                directory.account(accountIds.get(username)).orElseThrow().actor();
+        var advisory = forums.open(
+                as.apply("vera.vendor"),
+                advisories,
+                new NewThread(
+                        "NL-2026-014: TLS downgrade in RAN controller firmware 4.2",
+                        """
+                        **Affected:** RAN controller firmware 4.2.0 to 4.2.3. **Fixed in:** 4.2.4.
+
+                        A peer that offers only TLS 1.2 with CBC suites can make the management
+                        interface fall back from TLS 1.3. No key material is exposed; sessions lose
+                        forward secrecy.
+
+                        | firmware | status |
+                        | --- | --- |
+                        | 4.2.0 to 4.2.3 | affected |
+                        | 4.2.4 | fixed |
+
+                        Mitigation until you upgrade: restrict the management VLAN, see
+                        https://nordlicht.example/advisories/NL-2026-014.
+                        """));
+        var thread = advisory.thread().id();
+        forums.reply(
+                as.apply("carla.carrier"),
+                thread,
+                new NewPost("We run 4.2.2 on 340 sites. Is the fix in 4.2.4 safe to roll out without a maintenance"
+                        + " window? @vera.vendor"));
+        forums.reply(
+                as.apply("vera.vendor"),
+                thread,
+                new NewPost("Yes: 4.2.4 reloads the management plane only; traffic is not interrupted."));
+        forums.reply(
+                as.apply("rita.regulator"),
+                thread,
+                new NewPost("The authority expects every carrier to report its upgrade status by **15 January**."
+                        + " Please reply here when done."));
+        forums.open(
+                as.apply("conrad.carrier"),
+                coordination,
+                new NewThread(
+                        "Downgrade seen before the advisory?",
+                        "Our NOC logged TLS 1.2 sessions on the management interface in October."
+                                + " @bianca.baltic did Baltic Mobile see the downgrade too?"));
     }
 }

@@ -57,6 +57,10 @@ public class RoomEntity extends PersistentEntity {
         return name;
     }
 
+    public RoomKind kind() {
+        return kind;
+    }
+
     /** @return whether this changed anything */
     public boolean retainFor(Integer days) {
         if (days != null && (days < 1 || days > 36500)) {

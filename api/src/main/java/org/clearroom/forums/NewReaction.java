@@ -1,0 +1,6 @@
+package org.clearroom.forums;
+
+import org.clearroom.platform.Required;
+
+/** Toggles the caller's reaction on a post. */
+public record NewReaction(@Required Reaction reaction) {}

@@ -1,0 +1,17 @@
+package org.clearroom.forums;
+
+import org.clearroom.platform.Length;
+import org.clearroom.platform.Required;
+
+/** A moderator's action on a thread; MOVE names the target {@code roomId}. */
+public record ThreadModeration(
+        @Required Action action, @Length(max = 64) String roomId, @Length(max = 500) String reason) {
+
+    public enum Action {
+        PIN,
+        UNPIN,
+        LOCK,
+        UNLOCK,
+        MOVE
+    }
+}

@@ -1,0 +1,3 @@
+package org.clearroom.forums;
+
+public record Unread(long unread) {}

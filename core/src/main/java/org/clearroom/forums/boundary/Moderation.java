@@ -1,0 +1,411 @@
+package org.clearroom.forums.boundary;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.clearroom.access.Permission;
+import org.clearroom.access.control.AccessPolicy;
+import org.clearroom.audit.Action;
+import org.clearroom.audit.boundary.AuditTrail;
+import org.clearroom.forums.Flag;
+import org.clearroom.forums.FlagOutcome;
+import org.clearroom.forums.FlagResolution;
+import org.clearroom.forums.ForumThread;
+import org.clearroom.forums.ModerationEvent;
+import org.clearroom.forums.Page;
+import org.clearroom.forums.Post;
+import org.clearroom.forums.PostModeration;
+import org.clearroom.forums.Purged;
+import org.clearroom.forums.ThreadModeration;
+import org.clearroom.forums.control.Authors;
+import org.clearroom.forums.control.Cursor;
+import org.clearroom.forums.control.Reads;
+import org.clearroom.forums.control.Sql;
+import org.clearroom.forums.entity.FlagEntity;
+import org.clearroom.forums.entity.PostEntity;
+import org.clearroom.forums.entity.ThreadEntity;
+import org.clearroom.identity.Role;
+import org.clearroom.platform.control.Actor;
+import org.clearroom.platform.control.Conflict;
+import org.clearroom.platform.control.InvalidInput;
+import org.clearroom.platform.control.NotFound;
+import org.clearroom.rooms.boundary.Rooms;
+import org.clearroom.rooms.entity.RoomEntity;
+
+/**
+ * What moderators do: pin, lock, move, hide, work the flag queue; the room's public moderation log;
+ * and retention purges. Each action is an audit entry and, where members should see it, a line in the
+ * log, which says who, what, when and why but never repeats hidden content.
+ */
+@ApplicationScoped
+@Transactional
+public class Moderation {
+
+    @PersistenceContext(unitName = "clearroom")
+    EntityManager em;
+
+    @Inject
+    Forums forums;
+
+    @Inject
+    Rooms rooms;
+
+    @Inject
+    AccessPolicy policy;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    Reads reads;
+
+    @Inject
+    Authors authors;
+
+    @Inject
+    Sql sql;
+
+    @Inject
+    Clock clock;
+
+    public ForumThread thread(Actor actor, String threadId, ThreadModeration request) {
+        var thread = forums.visibleThread(actor, threadId, Permission.MODERATE);
+        var reason = blankToNull(request.reason());
+        var now = Instant.now(clock);
+        switch (request.action()) {
+            case PIN, UNPIN -> {
+                boolean pin = request.action() == ThreadModeration.Action.PIN;
+                if (thread.pin(pin)) {
+                    audit.record(
+                            actor,
+                            pin ? Action.THREAD_PINNED : Action.THREAD_UNPINNED,
+                            thread.resource(),
+                            text(reason));
+                    log(
+                            actor,
+                            thread.roomId(),
+                            pin ? ModerationEvent.Kind.PIN : ModerationEvent.Kind.UNPIN,
+                            thread.id(),
+                            null,
+                            null,
+                            reason,
+                            now);
+                }
+            }
+            case LOCK, UNLOCK -> {
+                boolean lock = request.action() == ThreadModeration.Action.LOCK;
+                if (thread.lock(lock)) {
+                    audit.record(
+                            actor,
+                            lock ? Action.THREAD_LOCKED : Action.THREAD_UNLOCKED,
+                            thread.resource(),
+                            text(reason));
+                    log(
+                            actor,
+                            thread.roomId(),
+                            lock ? ModerationEvent.Kind.LOCK : ModerationEvent.Kind.UNLOCK,
+                            thread.id(),
+                            null,
+                            null,
+                            reason,
+                            now);
+                }
+            }
+            case MOVE -> move(actor, thread, request.roomId(), reason, now);
+        }
+        em.flush();
+        return forums.threadRecord(actor, thread, authors.of(List.of(thread.author())), false);
+    }
+
+    private void move(Actor actor, ThreadEntity thread, String roomId, String reason, Instant now) {
+        if (roomId == null || roomId.isBlank()) {
+            throw new InvalidInput("roomId", "is required to MOVE: name the FORUM room the thread goes to");
+        }
+        var target = forums.forumRoom(actor, roomId, Permission.MODERATE);
+        var from = thread.roomId();
+        if (from.equals(target.id())) {
+            throw new Conflict("roomId", "the thread is in that room already");
+        }
+        thread.moveTo(target.id());
+        em.flush();
+        // posts, flags and notifications carry the room so that search, queues and listings filter cheaply
+        for (var update : List.of(
+                "update forum_post set room_id = ?1 where thread_id = ?2",
+                "update post_flag set room_id = ?1 where post_id in (select id from forum_post where thread_id = ?2)",
+                "update notification set room_id = ?1 where thread_id = ?2")) {
+            em.createNativeQuery(update)
+                    .setParameter(1, target.id())
+                    .setParameter(2, thread.id())
+                    .executeUpdate();
+        }
+        audit.record(actor, Action.THREAD_MOVED, thread.resource(), from + "\n" + target.id() + "\n" + text(reason));
+        log(actor, from, ModerationEvent.Kind.MOVE_OUT, thread.id(), null, target.id(), reason, now);
+        log(actor, target.id(), ModerationEvent.Kind.MOVE_IN, thread.id(), null, from, reason, now);
+    }
+
+    public Post post(Actor actor, String postId, PostModeration request) {
+        var post = forums.visiblePost(actor, postId);
+        policy.require(actor, Permission.MODERATE, RoomEntity.RESOURCE_PREFIX + post.roomId(), "post " + postId);
+        var reason = blankToNull(request.reason());
+        var now = Instant.now(clock);
+        if (request.action() == PostModeration.Action.HIDE) {
+            if (reason == null) {
+                throw new InvalidInput("reason", "is required to HIDE: members see it in place of the post");
+            }
+            hide(actor, post, reason, now);
+        } else if (post.unhide()) {
+            audit.record(actor, Action.POST_UNHIDDEN, post.resource(), text(reason));
+            log(actor, post.roomId(), ModerationEvent.Kind.UNHIDE, post.threadId(), post.id(), null, reason, now);
+        }
+        em.flush();
+        return forums.postRecords(actor, post.roomId(), List.of(post)).get(0);
+    }
+
+    /** Hides the post and resolves every open flag on it as HIDE. */
+    private void hide(Actor actor, PostEntity post, String reason, Instant now) {
+        if (!post.hide(actor.accountId(), reason, now)) {
+            return;
+        }
+        audit.record(actor, Action.POST_HIDDEN, post.resource(), reason);
+        log(actor, post.roomId(), ModerationEvent.Kind.HIDE, post.threadId(), post.id(), null, reason, now);
+        em.createQuery("select f from FlagEntity f where f.postId = :post and f.outcome is null", FlagEntity.class)
+                .setParameter("post", post.id())
+                .getResultList()
+                .forEach(flag -> {
+                    flag.resolve(FlagOutcome.HIDE, actor.accountId(), reason, now);
+                    audit.record(actor, Action.FLAG_RESOLVED, flag.resource(), FlagOutcome.HIDE + "\n" + reason);
+                });
+    }
+
+    public Page<Flag> flags(Actor actor, String roomId, boolean open, boolean newestFirst, int limit, String cursor) {
+        var room = forums.forumRoom(actor, roomId, Permission.MODERATE);
+        var after = Cursor.read(open ? "open-flags" : "resolved-flags", cursor, 2);
+        var jpql = new StringBuilder("select f from FlagEntity f where f.roomId = :room and f.outcome is ")
+                .append(open ? "null" : "not null");
+        if (after != null) {
+            jpql.append(
+                    newestFirst
+                            ? " and (f.createdAt < :at or (f.createdAt = :at and f.id < :id))"
+                            : " and (f.createdAt > :at or (f.createdAt = :at and f.id > :id))");
+        }
+        var direction = newestFirst ? " desc" : "";
+        jpql.append(" order by f.createdAt").append(direction).append(", f.id").append(direction);
+        var query = em.createQuery(jpql.toString(), FlagEntity.class)
+                .setParameter("room", room.id())
+                .setMaxResults(limit + 1);
+        if (after != null) {
+            query.setParameter("at", Cursor.instant(after[0])).setParameter("id", after[1]);
+        }
+        var page = Cursor.page(open ? "open-flags" : "resolved-flags", query.getResultList(), limit, last ->
+                new Object[] {last.createdAt(), last.id()});
+        var found = page.items();
+        reads.record(actor, Action.FLAGS_READ, room.resource() + "/flags");
+        var people = authors.of(found.stream()
+                .flatMap(f -> java.util.stream.Stream.of(f.reporter(), f.resolvedBy()))
+                .toList());
+        var threads = new java.util.HashMap<String, String>();
+        for (var flag : found) {
+            threads.computeIfAbsent(
+                    flag.postId(), id -> em.find(PostEntity.class, id).threadId());
+        }
+        return new Page<>(
+                found.stream()
+                        .map(f -> Forums.flagRecord(f, threads.get(f.postId()), people))
+                        .toList(),
+                page.next());
+    }
+
+    public Flag resolve(Actor actor, String flagId, FlagResolution request) {
+        var flag = java.util.Optional.ofNullable(flagId)
+                .map(id -> em.find(FlagEntity.class, id))
+                .orElseThrow(() -> new NotFound("flag " + flagId));
+        policy.require(actor, Permission.MODERATE, RoomEntity.RESOURCE_PREFIX + flag.roomId(), "flag " + flagId);
+        if (!flag.open()) {
+            throw new Conflict(null, "the flag was resolved already");
+        }
+        var post = em.find(PostEntity.class, flag.postId());
+        var note = blankToNull(request.note());
+        var now = Instant.now(clock);
+        if (request.outcome() == FlagOutcome.HIDE) {
+            var reason = note != null ? note : flag.reason() + (flag.text() == null ? "" : ": " + flag.text());
+            if (!post.hidden()) {
+                hide(actor, post, reason, now);
+            }
+            if (flag.open()) {
+                flag.resolve(FlagOutcome.HIDE, actor.accountId(), reason, now);
+                audit.record(actor, Action.FLAG_RESOLVED, flag.resource(), FlagOutcome.HIDE + "\n" + reason);
+            }
+        } else {
+            flag.resolve(FlagOutcome.DISMISS, actor.accountId(), note, now);
+            audit.record(actor, Action.FLAG_RESOLVED, flag.resource(), FlagOutcome.DISMISS + "\n" + text(note));
+            log(actor, flag.roomId(), ModerationEvent.Kind.DISMISS_FLAG, post.threadId(), post.id(), null, note, now);
+        }
+        em.flush();
+        return Forums.flagRecord(flag, post.threadId(), authors.of(List.of(flag.reporter(), actor.accountId())));
+    }
+
+    public Page<ModerationEvent> log(Actor actor, String roomId, boolean newestFirst, int limit, String cursor) {
+        var room = forums.forumRoom(actor, roomId, Permission.VIEW);
+        var after = Cursor.read("moderation-log", cursor, 2);
+        var text = new StringBuilder("select id, room_id, moderator, action, thread_id, post_id, other_room_id, reason,"
+                + " created_at from moderation_event where room_id = ?");
+        var parameters = new ArrayList<Object>(List.of(room.id()));
+        if (after != null) {
+            text.append(" and (created_at, id) ")
+                    .append(newestFirst ? "<" : ">")
+                    .append(" (?, ?)");
+            parameters.add(Timestamp.from(Cursor.instant(after[0])));
+            parameters.add(after[1]);
+        }
+        var direction = newestFirst ? " desc" : "";
+        text.append(" order by created_at")
+                .append(direction)
+                .append(", id")
+                .append(direction)
+                .append(" limit ?");
+        parameters.add(limit + 1);
+        record Row(
+                String id,
+                String room,
+                String moderator,
+                String action,
+                String thread,
+                String post,
+                String other,
+                String reason,
+                Instant at) {}
+        var page = Cursor.page(
+                "moderation-log",
+                sql.query(
+                        text.toString(),
+                        rs -> new Row(
+                                rs.getString(1),
+                                rs.getString(2),
+                                rs.getString(3),
+                                rs.getString(4),
+                                rs.getString(5),
+                                rs.getString(6),
+                                rs.getString(7),
+                                rs.getString(8),
+                                Sql.instant(rs, "created_at")),
+                        parameters.toArray()),
+                limit,
+                last -> new Object[] {last.at(), last.id()});
+        var rows = page.items();
+        reads.record(actor, Action.MODERATION_LOG_READ, room.resource() + "/moderation-log");
+        var people = authors.of(rows.stream().map(Row::moderator).toList());
+        return new Page<>(
+                rows.stream()
+                        .map(r -> new ModerationEvent(
+                                r.id(),
+                                r.room(),
+                                people.get(r.moderator()),
+                                ModerationEvent.Kind.valueOf(r.action()),
+                                r.thread(),
+                                r.post(),
+                                r.other(),
+                                r.reason(),
+                                r.at()))
+                        .toList(),
+                page.next());
+    }
+
+    /**
+     * Applies the room's retention now: bodies of older posts (and of their revisions) and titles of older
+     * threads go; digests and ledger entries stay. One CONTENT_PURGED entry covers the run. Nothing happens
+     * under a legal hold. Operators may run it by hand; {@link org.clearroom.forums.control.Retention} runs
+     * it for every room each hour as the server.
+     */
+    public Purged purge(Actor actor, String roomId) {
+        if (!actor.isSystem()) {
+            actor.require(Role.ADMIN);
+        }
+        var cutoff = rooms.purgeBefore(roomId);
+        if (cutoff.isEmpty()) {
+            return new Purged(roomId, 0, 0);
+        }
+        var before = Timestamp.from(cutoff.get());
+        var now = Timestamp.from(Instant.now(clock));
+        em.flush();
+        @SuppressWarnings("unchecked")
+        List<String> posts = em.createNativeQuery("update forum_post set body = null, html = null, purged_at = ?1"
+                        + " where room_id = ?2 and purged_at is null and created_at < ?3 returning id")
+                .setParameter(1, now)
+                .setParameter(2, roomId)
+                .setParameter(3, before)
+                .getResultList();
+        if (!posts.isEmpty()) {
+            em.createNativeQuery("update post_revision set body = null where post_id = any(string_to_array(?1, ','))")
+                    .setParameter(1, Sql.ids(posts))
+                    .executeUpdate();
+        }
+        @SuppressWarnings("unchecked")
+        List<String> threads = em.createNativeQuery("update forum_thread set title = null, purged_at = ?1"
+                        + " where room_id = ?2 and purged_at is null and created_at < ?3 returning id")
+                .setParameter(1, now)
+                .setParameter(2, roomId)
+                .setParameter(3, before)
+                .getResultList();
+        if (posts.isEmpty() && threads.isEmpty()) {
+            return new Purged(roomId, 0, 0);
+        }
+        var purged = new ArrayList<String>();
+        posts.stream().sorted().map(id -> PostEntity.RESOURCE_PREFIX + id).forEach(purged::add);
+        threads.stream().sorted().map(id -> ThreadEntity.RESOURCE_PREFIX + id).forEach(purged::add);
+        audit.record(actor, Action.CONTENT_PURGED, RoomEntity.RESOURCE_PREFIX + roomId, String.join("\n", purged));
+        log(
+                actor,
+                roomId,
+                ModerationEvent.Kind.PURGE,
+                null,
+                null,
+                null,
+                "retention: " + posts.size() + " posts and " + threads.size() + " thread titles older than "
+                        + cutoff.get() + " removed",
+                now.toInstant());
+        return new Purged(roomId, posts.size(), threads.size());
+    }
+
+    /** The rooms with a retention period, for the hourly run. */
+    public List<String> roomsWithRetention() {
+        return sql.query("select id from room where retention_days is not null", rs -> rs.getString(1));
+    }
+
+    private void log(
+            Actor actor,
+            String roomId,
+            ModerationEvent.Kind kind,
+            String threadId,
+            String postId,
+            String otherRoomId,
+            String reason,
+            Instant at) {
+        em.createNativeQuery("insert into moderation_event (id, room_id, moderator, action, thread_id, post_id,"
+                        + " other_room_id, reason, created_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
+                .setParameter(1, Forums.newId())
+                .setParameter(2, roomId)
+                .setParameter(3, actor.accountId())
+                .setParameter(4, kind.name())
+                .setParameter(5, threadId)
+                .setParameter(6, postId)
+                .setParameter(7, otherRoomId)
+                .setParameter(8, reason)
+                .setParameter(9, Timestamp.from(at))
+                .executeUpdate();
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    private static String text(String reason) {
+        return reason == null ? "" : reason;
+    }
+}

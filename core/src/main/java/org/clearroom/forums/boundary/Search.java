@@ -1,0 +1,177 @@
+package org.clearroom.forums.boundary;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import org.clearroom.access.Permission;
+import org.clearroom.access.control.AccessPolicy;
+import org.clearroom.audit.Action;
+import org.clearroom.audit.boundary.AuditTrail;
+import org.clearroom.forums.Page;
+import org.clearroom.forums.SearchHit;
+import org.clearroom.forums.control.Cursor;
+import org.clearroom.forums.control.Sql;
+import org.clearroom.platform.control.Actor;
+import org.clearroom.platform.control.InvalidInput;
+import org.clearroom.rooms.entity.RoomEntity;
+
+/**
+ * Full-text search over thread titles and post bodies (PostgreSQL text search, English stemming,
+ * GIN-indexed). The rooms the caller may VIEW are decided by the access policy at the moment of the
+ * query and bound into the query itself, so no hit, count or snippet of another room is ever computed.
+ */
+@ApplicationScoped
+@Transactional
+public class Search {
+
+    public static final int MAX_QUERY = 200;
+
+    /** Marks PostgreSQL puts around matches; control characters cannot occur in stored text that matters. */
+    private static final String START = "\u0002";
+
+    private static final String STOP = "\u0003";
+
+    @Inject
+    AccessPolicy policy;
+
+    @Inject
+    Forums forums;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    Sql sql;
+
+    public Page<SearchHit> search(Actor actor, String q, int limit, String cursor) {
+        if (q == null || q.isBlank()) {
+            throw new InvalidInput("q", "is required: the words to search for");
+        }
+        if (q.codePointCount(0, q.length()) > MAX_QUERY) {
+            throw new InvalidInput("q", "must be at most " + MAX_QUERY + " characters");
+        }
+        if (q.indexOf('\0') >= 0) {
+            throw new InvalidInput("q", "must not contain NUL characters");
+        }
+        var after = Cursor.read("search", cursor, 2);
+        if (after != null && !after[0].equals(Integer.toHexString(q.hashCode()))) {
+            throw new InvalidInput("cursor", "belongs to another query; start again without a cursor");
+        }
+        long offset = after == null ? 0 : Cursor.number(after[1]);
+        boolean searchable = sql.count("select numnode(websearch_to_tsquery('english', ?))", q) > 0;
+        if (!searchable) {
+            throw new InvalidInput("q", "has no searchable word (only punctuation or very common words such as 'the')");
+        }
+        var rooms = forums.visibleRoomIds(actor);
+        var moderated =
+                Sql.ids(policy.resourcesAllowing(actor, Permission.MODERATE, RoomEntity.RESOURCE_PREFIX).stream()
+                        .map(r -> r.substring(RoomEntity.RESOURCE_PREFIX.length()))
+                        .toList());
+        audit.record(actor, Action.FORUM_SEARCHED, "search", q);
+        if (rooms.isEmpty()) {
+            return new Page<>(List.of(), null);
+        }
+        var options = "StartSel=\"" + START + "\", StopSel=\"" + STOP + "\", MaxWords=35, MinWords=12, MaxFragments=2,"
+                + " FragmentDelimiter=\" … \"";
+        var hits = sql.query(
+                "with query as (select websearch_to_tsquery('english', ?) as q),"
+                        + " hits as ("
+                        + "  select 'POST' as kind, p.room_id, p.thread_id, p.id as post_id, ts_rank(p.search, query.q)"
+                        + "   as rank, p.created_at from forum_post p, query where p.search @@ query.q"
+                        + "   and p.room_id = any(string_to_array(?, ',')) and p.purged_at is null"
+                        + "   and (p.hidden_at is null or p.room_id = any(string_to_array(?, ',')))"
+                        + "  union all"
+                        + "  select 'THREAD', t.room_id, t.id, null, ts_rank(t.search, query.q), t.created_at"
+                        + "   from forum_thread t, query where t.search @@ query.q"
+                        + "   and t.room_id = any(string_to_array(?, ',')) and t.purged_at is null"
+                        + "  order by rank desc, created_at desc, thread_id, post_id nulls first"
+                        + "  limit ? offset ?)"
+                        + " select h.kind, h.room_id, r.name as room_name, h.thread_id, t.title, h.post_id, h.rank,"
+                        + "  h.created_at, ts_headline('english', coalesce(p.html, t.title), query.q, ?) as snippet"
+                        + " from hits h cross join query join room r on r.id = h.room_id"
+                        + " join forum_thread t on t.id = h.thread_id left join forum_post p on p.id = h.post_id"
+                        + " order by h.rank desc, h.created_at desc, h.thread_id, h.post_id nulls first",
+                rs -> new SearchHit(
+                        SearchHit.Kind.valueOf(rs.getString("kind")),
+                        rs.getString("room_id"),
+                        rs.getString("room_name"),
+                        rs.getString("thread_id"),
+                        rs.getString("title"),
+                        rs.getString("post_id"),
+                        snippet(rs.getString("snippet")),
+                        rs.getFloat("rank"),
+                        Sql.instant(rs, "created_at")),
+                q,
+                rooms,
+                moderated,
+                rooms,
+                limit + 1,
+                offset,
+                options);
+        String next = null;
+        if (hits.size() > limit) {
+            hits = hits.subList(0, limit);
+            next = Cursor.of("search", Integer.toHexString(q.hashCode()), offset + limit);
+        }
+        return new Page<>(hits, next);
+    }
+
+    /**
+     * Escapes the matched text for HTML and turns PostgreSQL's marks into {@code <mark>}, nothing else.
+     * Headlines of posts come from their sanitised HTML with the tags dropped, so character references
+     * are decoded first and every character is escaped once, here.
+     */
+    static String snippet(String headline) {
+        if (headline == null) {
+            return null;
+        }
+        var html = new StringBuilder(headline.length() + 32);
+        decodeReferences(headline).codePoints().forEach(c -> {
+            switch (c) {
+                case '<' -> html.append("&lt;");
+                case '>' -> html.append("&gt;");
+                case '&' -> html.append("&amp;");
+                case '"' -> html.append("&quot;");
+                case '\'' -> html.append("&#39;");
+                case 0x02 -> html.append("<mark>");
+                case 0x03 -> html.append("</mark>");
+                default -> html.appendCodePoint(c);
+            }
+        });
+        return html.toString().strip();
+    }
+
+    private static final java.util.regex.Pattern REFERENCE =
+            java.util.regex.Pattern.compile("&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|amp|lt|gt|quot|apos|nbsp);");
+
+    static String decodeReferences(String text) {
+        return REFERENCE.matcher(text).replaceAll(match -> {
+            var name = match.group(1);
+            String decoded;
+            if (name.startsWith("#x") || name.startsWith("#X")) {
+                decoded = codePoint(Integer.parseInt(name.substring(2), 16));
+            } else if (name.startsWith("#")) {
+                decoded = codePoint(Integer.parseInt(name.substring(1)));
+            } else {
+                decoded = switch (name) {
+                    case "amp" -> "&";
+                    case "lt" -> "<";
+                    case "gt" -> ">";
+                    case "quot" -> "\"";
+                    case "apos" -> "'";
+                    default -> " ";
+                };
+            }
+            return java.util.regex.Matcher.quoteReplacement(decoded);
+        });
+    }
+
+    private static String codePoint(int value) {
+        // the control marks stay PostgreSQL's: a reference cannot forge a <mark>
+        if (!Character.isValidCodePoint(value) || value == 0 || value == 2 || value == 3) {
+            return "\uFFFD";
+        }
+        return new String(Character.toChars(value));
+    }
+}

@@ -1,0 +1,37 @@
+package org.clearroom.forums;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.clearroom.forums.boundary.Search;
+import org.clearroom.identity.Caller;
+import org.clearroom.platform.Paging;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("search")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "forums")
+public class SearchResource {
+
+    @Inject
+    Search search;
+
+    @Inject
+    Caller caller;
+
+    @GET
+    @Operation(
+            summary = "Full-text search over what the caller may VIEW now",
+            description =
+                    "q: 1-200 characters (words, \"a phrase\", -excluded, or). Ranked; snippets are escaped HTML with <mark> around matches.")
+    public Page<SearchHit> search(@QueryParam("q") String q, @BeanParam Paging paging) {
+        var actor = caller.actor();
+        var page = paging.read(true, 20);
+        return search.search(actor, q, page.limit(), page.cursor());
+    }
+}

@@ -1,0 +1,49 @@
+package org.clearroom.platform;
+
+import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+/**
+ * The paging parameters every listing takes, read once: {@code order} (newest or oldest), {@code limit}
+ * (1 to 100, 50 by default) and {@code cursor} (the previous page's {@code next}).
+ */
+public class Paging {
+
+    public static final int PAGE = 50;
+
+    public static final int MAX_PAGE = 100;
+
+    /** A checked paging request. */
+    public record Request(boolean newestFirst, int limit, String cursor) {}
+
+    @QueryParam("order")
+    @Parameter(description = "newest or oldest first")
+    String order;
+
+    @QueryParam("limit")
+    @Parameter(description = "page size, 1 to 100 (50)")
+    String limit;
+
+    @QueryParam("cursor")
+    @Parameter(description = "the previous page's next")
+    String cursor;
+
+    /** Checks every parameter, reporting all problems at once. */
+    public Request read(boolean newestByDefault) {
+        return read(newestByDefault, PAGE);
+    }
+
+    public Request read(boolean newestByDefault, int defaultLimit) {
+        var parameters = new QueryParameters();
+        var request = read(parameters, newestByDefault, defaultLimit);
+        parameters.check();
+        return request;
+    }
+
+    /** Adds its problems to those of the listing's other parameters; the caller checks them all. */
+    public Request read(QueryParameters parameters, boolean newestByDefault, int defaultLimit) {
+        boolean newest = parameters.newestFirst(order, newestByDefault);
+        int size = parameters.limit(limit, defaultLimit, MAX_PAGE);
+        return new Request(newest, size, cursor);
+    }
+}
