@@ -42,6 +42,20 @@ public class ProblemResponses {
                             List.of()),
                     null);
         }
+        var concurrent = find(failure, jakarta.persistence.OptimisticLockException.class) != null
+                || (sql != null && ("40001".equals(sql.getSQLState()) || "40P01".equals(sql.getSQLState())));
+        if (concurrent) {
+            // someone changed the same record at the same moment: this change was rolled back whole
+            return build(
+                    Problems.of(
+                            409,
+                            "conflict",
+                            "Conflict",
+                            "someone else changed this at the same moment; nothing was changed, read it again and retry",
+                            requestId(),
+                            List.of()),
+                    null);
+        }
         if (sql != null && "22021".equals(sql.getSQLState())) {
             return build(
                     Problems.of(

@@ -24,6 +24,7 @@ import org.clearroom.forums.ModerationEvent;
 import org.clearroom.forums.NewThread;
 import org.clearroom.forums.Page;
 import org.clearroom.forums.Purged;
+import org.clearroom.forums.Watching;
 import org.clearroom.forums.boundary.Forums;
 import org.clearroom.forums.boundary.Moderation;
 import org.clearroom.identity.Caller;
@@ -206,6 +207,13 @@ public class RoomsResource {
         var actor = caller.actor();
         var page = paging.read(true);
         return moderation.log(actor, id, page.newestFirst(), page.limit(), page.cursor());
+    }
+
+    @GET
+    @Path("{id}/subscription")
+    @Operation(summary = "Whether the caller watches the forum room (VIEW)")
+    public Watching watching(@PathParam("id") String id) {
+        return new Watching(forums.watchesRoom(caller.actor(), id));
     }
 
     @PUT

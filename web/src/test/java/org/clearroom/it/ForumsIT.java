@@ -16,6 +16,7 @@ import static org.clearroom.it.Forum.text;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -70,6 +71,81 @@ class ForumsIT extends ClearroomDeployment {
     }
 
     // --- 1. who may do what -------------------------------------------------------------------------
+
+    @Test
+    void concurrentRepliesToOneThreadAreAllKeptAndCounted() throws Exception {
+        var room = forum();
+        var threadId = forum.openThread(carrier, room, "Busy thread");
+        int replies = 24;
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            var answers = new ArrayList<java.util.concurrent.Future<Reply>>();
+            for (int i = 0; i < replies; i++) {
+                var who = i % 2 == 0 ? carrier : colleague;
+                var body = "reply " + i;
+                answers.add(pool.submit(() -> forum.tryReply(who, threadId, body)));
+            }
+            for (var answer : answers) {
+                var reply = answer.get();
+                assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(forum.thread(carrier, threadId).getJsonNumber("posts").longValue())
+                .isEqualTo(replies + 1);
+        assertThat(count("select count(*) from forum_post where thread_id = ?", threadId))
+                .isEqualTo(replies + 1);
+    }
+
+    @Test
+    void roomsSayWhatTheCallerMayDoThereAndWhetherItWatchesThem() {
+        var room = forum();
+        assertThat(permissions(carrier, room)).containsExactly("VIEW", "CONTRIBUTE");
+        assertThat(permissions(regulator, room)).containsExactly("VIEW");
+        assertThat(permissions(moderator, room)).containsExactly("VIEW", "MODERATE");
+        var listed = api.get("api/rooms", regulator.token()).array().getValuesAs(JsonObject.class).stream()
+                .filter(r -> r.getString("id").equals(room))
+                .findFirst()
+                .orElseThrow();
+        assertThat(listed.getJsonArray("permissions").getValuesAs(JsonString.class).stream()
+                        .map(JsonString::getString))
+                .containsExactly("VIEW");
+
+        assertThat(watching(regulator, room)).isFalse();
+        assertThat(api.request("PUT", "api/rooms/" + room + "/subscription")
+                        .bearer(regulator.token())
+                        .send()
+                        .status())
+                .isEqualTo(204);
+        assertThat(watching(regulator, room)).isTrue();
+        assertThat(api.get("api/rooms/" + room + "/subscription", outsider.token())
+                        .status())
+                .isEqualTo(404);
+
+        var thread = forum.openThread(carrier, room, "Watched by its author");
+        var pinned = api.post("api/threads/" + thread + "/moderation", moderator.token(), json("action", "PIN"));
+        assertThat(pinned.status()).as(pinned.toString()).isEqualTo(200);
+        assertThat(pinned.json().getBoolean("subscribed"))
+                .as("the moderator does not watch it")
+                .isFalse();
+        var own = api.get("api/threads/" + thread, carrier.token());
+        assertThat(own.json().getBoolean("subscribed")).as("its author does").isTrue();
+    }
+
+    private List<String> permissions(Member who, String room) {
+        var reply = api.get("api/rooms/" + room, who.token());
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        return reply.json().getJsonArray("permissions").getValuesAs(JsonString.class).stream()
+                .map(JsonString::getString)
+                .toList();
+    }
+
+    private boolean watching(Member who, String room) {
+        var reply = api.get("api/rooms/" + room + "/subscription", who.token());
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        return reply.json().getBoolean("watching");
+    }
 
     @Test
     void contributorOpensAndRepliesWhileViewOnlyRegulatorReadsButMayNotWrite() throws Exception {

@@ -8,11 +8,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.clearroom.access.Permission;
@@ -71,8 +73,51 @@ public class AccessPolicy {
 
     /** The resources of one type ({@code rooms/}) on which {@code actor} holds {@code permission} now. */
     public Set<String> resourcesAllowing(Actor actor, Permission permission, String resourcePrefix) {
+        var now = Instant.now(clock);
+        var allowed = new TreeSet<String>();
+        rulesNaming(actor, resourcePrefix).forEach((resource, onIt) -> {
+            if (evaluate(actor, permission, resource, onIt, now).allowed()) {
+                allowed.add(resource);
+            }
+        });
+        return allowed;
+    }
+
+    /**
+     * What {@code actor} may do on each resource of one type, for clients to offer only what will be
+     * allowed; resources it holds nothing on are absent.
+     */
+    public Map<String, Set<Permission>> permissionsOn(Actor actor, String resourcePrefix) {
+        var now = Instant.now(clock);
+        var permissions = new TreeMap<String, Set<Permission>>();
+        rulesNaming(actor, resourcePrefix).forEach((resource, onIt) -> {
+            var held = held(actor, resource, onIt, now);
+            if (!held.isEmpty()) {
+                permissions.put(resource, held);
+            }
+        });
+        return permissions;
+    }
+
+    /** What {@code actor} may do on one resource. */
+    public Set<Permission> permissions(Actor actor, String resource) {
+        return held(actor, resource, rulesOn(resource), Instant.now(clock));
+    }
+
+    private static Set<Permission> held(Actor actor, String resource, Collection<AccessRule> rules, Instant now) {
+        var held = EnumSet.noneOf(Permission.class);
+        for (var permission : Permission.values()) {
+            if (evaluate(actor, permission, resource, rules, now).allowed()) {
+                held.add(permission);
+            }
+        }
+        return held;
+    }
+
+    /** The live rules on resources of one type that name {@code actor}, its organisation or its kind. */
+    private Map<String, List<AccessRule>> rulesNaming(Actor actor, String resourcePrefix) {
         if (actor == null || actor.isSystem()) {
-            return Set.of();
+            return Map.of();
         }
         List<AccessRule> rules = em.createQuery(
                         "select r from AccessRule r where r.revokedAt is null and r.resource like :prefix and ("
@@ -88,16 +133,8 @@ public class AccessPolicy {
                 .setParameter("kind", PrincipalType.ORG_KIND)
                 .setParameter("orgKind", actor.organisationKind())
                 .getResultList();
-        var now = Instant.now(clock);
-        Map<String, List<AccessRule>> byResource = rules.stream()
+        return rules.stream()
                 .collect(Collectors.groupingBy(AccessRule::resource, LinkedHashMap::new, Collectors.toList()));
-        var allowed = new TreeSet<String>();
-        byResource.forEach((resource, onIt) -> {
-            if (evaluate(actor, permission, resource, onIt, now).allowed()) {
-                allowed.add(resource);
-            }
-        });
-        return allowed;
     }
 
     /** Live rules on one resource, for deciding and for listing. */

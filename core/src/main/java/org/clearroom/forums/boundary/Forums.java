@@ -152,6 +152,12 @@ public class Forums {
         return threadRecord(actor, thread, authors.of(List.of(thread.author())), subscribed);
     }
 
+    /** Whether the caller watches the room. */
+    public boolean watchesRoom(Actor actor, String roomId) {
+        var room = forumRoom(actor, roomId, Permission.VIEW);
+        return subscribed(actor.accountId(), room.resource());
+    }
+
     // ---- posts
 
     public Page<Post> posts(Actor actor, String threadId, boolean newestFirst, int limit, String cursor) {
@@ -191,7 +197,16 @@ public class Forums {
         var now = Instant.now(clock);
         var post = new PostEntity(thread, actor.accountId(), request.body(), rendered.html(), now);
         em.persist(post);
-        thread.posted(now);
+        // counted in one statement, not through the versioned entity: replies to one thread run in
+        // parallel, and a lock that lands meanwhile still refuses this one
+        int counted = em.createNativeQuery("update forum_thread set post_count = post_count + 1,"
+                        + " last_post_at = greatest(last_post_at, ?1) where id = ?2 and not locked")
+                .setParameter(1, Timestamp.from(post.createdAt()))
+                .setParameter(2, thread.id())
+                .executeUpdate();
+        if (counted == 0) {
+            throw new Conflict(null, "the thread is locked: it takes no new posts");
+        }
         audit.record(actor, Action.POST_CREATED, post.resource(), request.body());
         em.flush();
         markRead(actor.accountId(), thread.id(), now);
@@ -550,7 +565,12 @@ public class Forums {
         return counts;
     }
 
-    ForumThread threadRecord(Actor actor, ThreadEntity thread, Map<String, AccountRef> people, boolean subscribed) {
+    ForumThread threadRecord(Actor actor, ThreadEntity thread, Map<String, AccountRef> people) {
+        return threadRecord(actor, thread, people, subscribed(actor.accountId(), thread.resource()));
+    }
+
+    private ForumThread threadRecord(
+            Actor actor, ThreadEntity thread, Map<String, AccountRef> people, boolean subscribed) {
         long unread = sql.count(
                 "select count(*) from forum_post p where p.thread_id = ? and p.author <> ? and p.created_at >"
                         + " coalesce((select read_until from thread_read where account_id = ? and thread_id = ?),"
@@ -608,8 +628,8 @@ public class Forums {
 
     private void markRead(String accountId, String threadId, Instant until) {
         em.createNativeQuery("insert into thread_read (account_id, thread_id, read_until) values (?1, ?2, ?3)"
-                        + " on conflict (account_id, thread_id) do update"
-                        + " set read_until = greatest(thread_read.read_until, excluded.read_until)")
+                        + " on conflict (account_id, thread_id) do update set read_until = excluded.read_until"
+                        + " where thread_read.read_until < excluded.read_until")
                 .setParameter(1, accountId)
                 .setParameter(2, threadId)
                 .setParameter(3, Timestamp.from(until))

@@ -121,7 +121,7 @@ public class Moderation {
             case MOVE -> move(actor, thread, request.roomId(), reason, now);
         }
         em.flush();
-        return forums.threadRecord(actor, thread, authors.of(List.of(thread.author())), false);
+        return forums.threadRecord(actor, thread, authors.of(List.of(thread.author())));
     }
 
     private void move(Actor actor, ThreadEntity thread, String roomId, String reason, Instant now) {

@@ -14,11 +14,14 @@ import org.clearroom.platform.control.InvalidInput;
 import org.commonmark.Extension;
 import org.commonmark.ext.autolink.AutolinkExtension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.Image;
 import org.commonmark.node.Link;
 import org.commonmark.node.Node;
 import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
+import org.commonmark.renderer.NodeRenderer;
 import org.commonmark.renderer.html.DefaultUrlSanitizer;
+import org.commonmark.renderer.html.HtmlNodeRendererContext;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
@@ -71,15 +74,6 @@ public class Markdown {
     private static final Pattern LIST_START = Pattern.compile("[0-9]{1,9}");
 
     /*
-     * Images load without a click, so unlike links they get neither mailto: nor relative URLs.
-     * The value arrives entity-decoded and already vetted by the sanitiser's own URL guard.
-     */
-    private static final Predicate<String> WEB_URL = value -> {
-        var url = value.strip().toLowerCase(Locale.ROOT);
-        return url.startsWith("http://") || url.startsWith("https://");
-    };
-
-    /*
      * CommonMark's URL check empties a refused destination rather than dropping the link; an empty
      * href would point at the page itself, so the anchor goes and only its text stays.
      */
@@ -100,6 +94,7 @@ public class Markdown {
             .sanitizeUrls(true)
             // the default also lets data: through
             .urlSanitizer(new DefaultUrlSanitizer(List.of("http", "https", "mailto")))
+            .nodeRendererFactory(ImageAsLink::new)
             .build();
 
     private final PolicyFactory policy = new HtmlPolicyBuilder()
@@ -108,18 +103,12 @@ public class Markdown {
             .allowElements("em", "strong", "del", "s", "sub", "sup", "kbd")
             .allowElements("table", "thead", "tbody", "tr", "th", "td")
             .allowElements("details", "summary", "a")
-            .allowElements(Markdown::imageWithSource, "img")
             .allowUrlProtocols("http", "https", "mailto")
             .allowAttributes("href")
             .matching(NOT_BLANK)
             .onElements("a")
             .allowAttributes("title")
             .onElements("a")
-            .allowAttributes("src")
-            .matching(WEB_URL)
-            .onElements("img")
-            .allowAttributes("alt", "title")
-            .onElements("img")
             .allowAttributes("start")
             .matching(LIST_START)
             .onElements("ol")
@@ -238,16 +227,6 @@ public class Markdown {
                 || destination.endsWith("://" + literal);
     }
 
-    /** An image whose source was refused would only leave an empty box behind. */
-    private static String imageWithSource(String elementName, List<String> attributes) {
-        for (int i = 0; i < attributes.size(); i += 2) {
-            if (attributes.get(i).equals("src")) {
-                return elementName;
-            }
-        }
-        return null;
-    }
-
     private static Node nextInPreOrder(Node node, Node root) {
         if (node.getFirstChild() != null) {
             return node.getFirstChild();
@@ -257,5 +236,48 @@ public class Markdown {
             current = current.getParent();
         }
         return current == root ? null : current.getNext();
+    }
+
+    /**
+     * Posts show no images: an image loads without a click, so it would tell its host who read the
+     * post and when (and the browser client's CSP would block it anyway). A Markdown image becomes a
+     * link to it, labelled with its alt text; raw {@code <img>} is not on the allow-list.
+     */
+    private static final class ImageAsLink implements NodeRenderer {
+
+        private final HtmlNodeRendererContext context;
+
+        ImageAsLink(HtmlNodeRendererContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Set<Class<? extends Node>> getNodeTypes() {
+            return Set.of(Image.class);
+        }
+
+        @Override
+        public void render(Node node) {
+            var image = (Image) node;
+            var destination = context.shouldSanitizeUrls()
+                    ? context.urlSanitizer().sanitizeLinkUrl(image.getDestination())
+                    : image.getDestination();
+            var writer = context.getWriter();
+            var attributes = new java.util.LinkedHashMap<String, String>();
+            attributes.put("href", context.encodeUrl(destination));
+            if (image.getTitle() != null) {
+                attributes.put("title", image.getTitle());
+            }
+            writer.tag("a", attributes);
+            if (image.getFirstChild() == null) {
+                writer.text("image");
+            }
+            for (Node child = image.getFirstChild(); child != null; ) {
+                var next = child.getNext();
+                context.render(child);
+                child = next;
+            }
+            writer.tag("/a");
+        }
     }
 }

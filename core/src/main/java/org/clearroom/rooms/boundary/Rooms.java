@@ -57,12 +57,13 @@ public class Rooms {
         var room = new RoomEntity(request.name(), request.kind(), request.description(), Instant.now(clock));
         em.persist(room);
         audit.record(actor, Action.ROOM_CREATED, room.resource(), room.name() + "\n" + request.kind());
-        return room.toRecord();
+        return room.toRecord(Set.of());
     }
 
     /** The rooms the caller may VIEW, by name. */
     public List<Room> visible(Actor actor) {
-        return byIds(policy.resourcesAllowing(actor, Permission.VIEW, RoomEntity.RESOURCE_PREFIX));
+        var held = policy.permissionsOn(actor, RoomEntity.RESOURCE_PREFIX);
+        return byIds(held.keySet(), held);
     }
 
     /**
@@ -70,18 +71,19 @@ public class Rooms {
      * officers (legal holds), the moderated ones otherwise.
      */
     public List<Room> manageable(Actor actor) {
+        var held = policy.permissionsOn(actor, RoomEntity.RESOURCE_PREFIX);
         if (actor.has(Role.ADMIN) || actor.has(Role.COMPLIANCE)) {
             return em
                     .createQuery("select r from RoomEntity r order by r.name", RoomEntity.class)
                     .getResultList()
                     .stream()
-                    .map(RoomEntity::toRecord)
+                    .map(r -> r.toRecord(held.getOrDefault(r.resource(), Set.of())))
                     .toList();
         }
-        return byIds(policy.resourcesAllowing(actor, Permission.MODERATE, RoomEntity.RESOURCE_PREFIX));
+        return byIds(policy.resourcesAllowing(actor, Permission.MODERATE, RoomEntity.RESOURCE_PREFIX), held);
     }
 
-    private List<Room> byIds(Set<String> resources) {
+    private List<Room> byIds(Set<String> resources, java.util.Map<String, Set<Permission>> held) {
         if (resources.isEmpty()) {
             return List.of();
         }
@@ -93,7 +95,7 @@ public class Rooms {
                 .setParameter("ids", ids)
                 .getResultList()
                 .stream()
-                .map(RoomEntity::toRecord)
+                .map(r -> r.toRecord(held.getOrDefault(r.resource(), Set.of())))
                 .toList();
     }
 
@@ -102,7 +104,7 @@ public class Rooms {
         if (!actor.has(Role.ADMIN)) {
             policy.require(actor, Permission.VIEW, room.resource(), "room " + id);
         }
-        return room.toRecord();
+        return room.toRecord(policy.permissions(actor, room.resource()));
     }
 
     public List<Rule> rules(Actor actor, String roomId) {
@@ -215,7 +217,7 @@ public class Rooms {
         if (room.retainFor(days)) {
             audit.record(actor, Action.ROOM_RETENTION_SET, room.resource(), String.valueOf(days));
         }
-        return room.toRecord();
+        return room.toRecord(policy.permissions(actor, room.resource()));
     }
 
     /** Places a legal hold (COMPLIANCE): from now on nothing in the room is purged. */
@@ -227,7 +229,7 @@ public class Rooms {
         }
         room.placeHold(reason, actor.accountId(), Instant.now(clock));
         audit.record(actor, Action.LEGAL_HOLD_PLACED, room.resource(), reason.strip());
-        return room.toRecord();
+        return room.toRecord(policy.permissions(actor, room.resource()));
     }
 
     /** Releases the legal hold (COMPLIANCE): retention applies again. */
@@ -239,7 +241,7 @@ public class Rooms {
         }
         room.releaseHold();
         audit.record(actor, Action.LEGAL_HOLD_RELEASED, room.resource());
-        return room.toRecord();
+        return room.toRecord(policy.permissions(actor, room.resource()));
     }
 
     /** Content of the room created before the answer may be purged now; empty under a legal hold. */

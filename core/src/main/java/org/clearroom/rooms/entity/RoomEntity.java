@@ -104,7 +104,8 @@ public class RoomEntity extends PersistentEntity {
         return java.util.Optional.of(now.minus(java.time.Duration.ofDays(retentionDays)));
     }
 
-    public Room toRecord() {
+    /** The room as {@code permissions}' holder sees it. */
+    public Room toRecord(java.util.Set<org.clearroom.access.Permission> permissions) {
         return new Room(
                 id(),
                 name,
@@ -112,6 +113,7 @@ public class RoomEntity extends PersistentEntity {
                 description,
                 createdAt(),
                 retentionDays,
-                held() ? new org.clearroom.rooms.LegalHold(legalHoldReason, legalHoldSince) : null);
+                held() ? new org.clearroom.rooms.LegalHold(legalHoldReason, legalHoldSince) : null,
+                permissions.stream().sorted().toList());
     }
 }

@@ -312,13 +312,20 @@ class MarkdownTest {
     }
 
     @Test
-    void keepsWebImagesOnly() {
-        assertThat(markdown.render("![logo](https://example.org/logo.png \"Logo\")")
+    void imagesBecomeLinksSoReadingAPostTellsNoOtherHost() {
+        assertThat(markdown.render("![the *logo*](https://example.org/logo.png \"Logo\")")
                         .html())
-                .contains("<img src=\"https://example.org/logo.png\" alt=\"logo\" title=\"Logo\" />");
-        assertThat(markdown.render("![a](mailto:a@example.org) ![b](/local.png) ![c](ftp://example.org/c.png)")
+                .contains(
+                        "<a href=\"https://example.org/logo.png\" title=\"Logo\" rel=\"nofollow noopener\">the <em>logo</em></a>")
+                .doesNotContain("<img");
+        assertThat(markdown.render("<img src=\"https://example.org/x.png\" alt=\"raw\">")
                         .html())
                 .doesNotContain("<img");
+        assertThat(markdown.render("![c](ftp://example.org/c.png) ![](https://example.org/d.png)")
+                        .html())
+                .doesNotContain("<img")
+                .doesNotContain("ftp:")
+                .contains(">image</a>");
     }
 
     @Test

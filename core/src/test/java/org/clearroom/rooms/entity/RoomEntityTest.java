@@ -27,7 +27,7 @@ class RoomEntityTest {
         assertThat(room.retainFor(30)).isTrue();
         assertThat(room.retainFor(30)).as("no change").isFalse();
         assertThat(room.purgeBefore(NOW)).contains(NOW.minus(Duration.ofDays(30)));
-        assertThat(room.toRecord().retentionDays()).isEqualTo(30);
+        assertThat(room.toRecord(java.util.Set.of()).retentionDays()).isEqualTo(30);
     }
 
     @Test
@@ -36,11 +36,11 @@ class RoomEntityTest {
         room.retainFor(7);
         room.placeHold(" Case 17 ", "officer", NOW);
         assertThat(room.purgeBefore(NOW)).isEmpty();
-        assertThat(room.toRecord().legalHold().reason()).isEqualTo("Case 17");
+        assertThat(room.toRecord(java.util.Set.of()).legalHold().reason()).isEqualTo("Case 17");
         assertThatThrownBy(() -> room.placeHold("again", "officer", NOW)).isInstanceOf(IllegalStateException.class);
         room.releaseHold();
         assertThat(room.purgeBefore(NOW)).contains(NOW.minus(Duration.ofDays(7)));
-        assertThat(room.toRecord().legalHold()).isNull();
+        assertThat(room.toRecord(java.util.Set.of()).legalHold()).isNull();
         assertThatThrownBy(room::releaseHold).isInstanceOf(IllegalStateException.class);
     }
 
