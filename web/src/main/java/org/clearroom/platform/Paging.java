@@ -1,11 +1,12 @@
 package org.clearroom.platform;
 
 import jakarta.ws.rs.QueryParam;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /**
  * The paging parameters every listing takes, read once: {@code order} (newest or oldest), {@code limit}
- * (1 to 100, 50 by default) and {@code cursor} (the previous page's {@code next}).
+ * (1 to 100, 50 by default) and {@code cursor} (the previous page's {@code next}). (No OpenAPI
+ * {@code @Parameter} on the fields: Payara's OpenAPI generator fails on them outside a resource
+ * method; the operations describe these parameters instead.)
  */
 public class Paging {
 
@@ -17,15 +18,12 @@ public class Paging {
     public record Request(boolean newestFirst, int limit, String cursor) {}
 
     @QueryParam("order")
-    @Parameter(description = "newest or oldest first")
     String order;
 
     @QueryParam("limit")
-    @Parameter(description = "page size, 1 to 100 (50)")
     String limit;
 
     @QueryParam("cursor")
-    @Parameter(description = "the previous page's next")
     String cursor;
 
     /** Checks every parameter, reporting all problems at once. */

@@ -27,6 +27,12 @@ public class Search {
 
     public static final int MAX_QUERY = 200;
 
+    /**
+     * Of the posts (and of the threads) that match, the newest this many are ranked: ranking every
+     * match of a common word in a million posts took seconds (docs/PERFORMANCE.md).
+     */
+    public static final int CANDIDATES = 1000;
+
     /** Marks PostgreSQL puts around matches; control characters cannot occur in stored text that matters. */
     private static final String START = "\u0002";
 
@@ -74,22 +80,31 @@ public class Search {
         }
         var options = "StartSel=\"" + START + "\", StopSel=\"" + STOP + "\", MaxWords=35, MinWords=12, MaxFragments=2,"
                 + " FragmentDelimiter=\" … \"";
+        // the query text goes into the SQL as a constant (dollar-quoted, see literal) so that PostgreSQL
+        // plans each search knowing how common its words are: a rare word is found through the text
+        // index, a common one by walking the newest posts, instead of ranking every match
+        var tsquery = "websearch_to_tsquery('english', " + literal(q) + ")";
         var hits = sql.query(
-                "with query as (select websearch_to_tsquery('english', ?) as q),"
-                        + " hits as ("
-                        + "  select 'POST' as kind, p.room_id, p.thread_id, p.id as post_id, ts_rank(p.search, query.q)"
-                        + "   as rank, p.created_at from forum_post p, query where p.search @@ query.q"
-                        + "   and p.room_id = any(string_to_array(?, ',')) and p.purged_at is null"
-                        + "   and (p.hidden_at is null or p.room_id = any(string_to_array(?, ',')))"
+                "with hits as ("
+                        + "  select 'POST' as kind, c.room_id, c.thread_id, c.id as post_id,"
+                        + "   ts_rank(c.search, " + tsquery + ") as rank, c.created_at from ("
+                        + "    select p.id, p.room_id, p.thread_id, p.search, p.created_at from forum_post p"
+                        + "    where p.search @@ " + tsquery
+                        + "    and p.room_id = any(string_to_array(?, ',')) and p.purged_at is null"
+                        + "    and (p.hidden_at is null or p.room_id = any(string_to_array(?, ',')))"
+                        + "    order by p.created_at desc limit " + CANDIDATES + ") c"
                         + "  union all"
-                        + "  select 'THREAD', t.room_id, t.id, null, ts_rank(t.search, query.q), t.created_at"
-                        + "   from forum_thread t, query where t.search @@ query.q"
-                        + "   and t.room_id = any(string_to_array(?, ',')) and t.purged_at is null"
+                        + "  select 'THREAD', c.room_id, c.id, null, ts_rank(c.search, " + tsquery + "), c.created_at"
+                        + "   from (select t.id, t.room_id, t.search, t.created_at from forum_thread t"
+                        + "    where t.search @@ " + tsquery
+                        + "    and t.room_id = any(string_to_array(?, ',')) and t.purged_at is null"
+                        + "    order by t.created_at desc limit " + CANDIDATES + ") c"
                         + "  order by rank desc, created_at desc, thread_id, post_id nulls first"
                         + "  limit ? offset ?)"
                         + " select h.kind, h.room_id, r.name as room_name, h.thread_id, t.title, h.post_id, h.rank,"
-                        + "  h.created_at, ts_headline('english', coalesce(p.html, t.title), query.q, ?) as snippet"
-                        + " from hits h cross join query join room r on r.id = h.room_id"
+                        + "  h.created_at, ts_headline('english', coalesce(p.html, t.title), " + tsquery + ", ?)"
+                        + "  as snippet"
+                        + " from hits h join room r on r.id = h.room_id"
                         + " join forum_thread t on t.id = h.thread_id left join forum_post p on p.id = h.post_id"
                         + " order by h.rank desc, h.created_at desc, h.thread_id, h.post_id nulls first",
                 rs -> new SearchHit(
@@ -102,7 +117,6 @@ public class Search {
                         snippet(rs.getString("snippet")),
                         rs.getFloat("rank"),
                         Sql.instant(rs, "created_at")),
-                q,
                 rooms,
                 moderated,
                 rooms,
@@ -115,6 +129,19 @@ public class Search {
             next = Cursor.of("search", Integer.toHexString(q.hashCode()), offset + limit);
         }
         return new Page<>(hits, next);
+    }
+
+    /**
+     * {@code text} as a dollar-quoted SQL constant: nothing inside a dollar-quoted string is an escape,
+     * whatever the server's settings, and the tag is chosen so that it does not occur in the text.
+     */
+    static String literal(String text) {
+        var random = new java.util.Random(text.hashCode());
+        String tag;
+        do {
+            tag = "$q" + Long.toHexString(random.nextLong() & Long.MAX_VALUE) + "$";
+        } while (text.contains(tag));
+        return tag + text + tag;
     }
 
     /**

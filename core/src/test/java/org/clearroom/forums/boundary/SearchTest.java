@@ -22,4 +22,14 @@ class SearchTest {
     void aReferenceCannotForgeAMark() {
         assertThat(Search.snippet("&#2;x&#3;")).doesNotContain("<mark>").contains("\uFFFD");
     }
+
+    @Test
+    void aQueryBecomesADollarQuotedConstantThatNothingInItCanEnd() {
+        assertThat(Search.literal("it's")).matches("\\$q[0-9a-f]+\\$it's\\$q[0-9a-f]+\\$");
+        var tricky = "x$q$ '); drop table forum_post; --";
+        var quoted = Search.literal(tricky);
+        var tag = quoted.substring(0, quoted.indexOf('$', 1) + 1);
+        assertThat(quoted).isEqualTo(tag + tricky + tag);
+        assertThat(tricky).doesNotContain(tag);
+    }
 }
