@@ -10,13 +10,13 @@ import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.clearroom.access.Permission;
 import org.clearroom.access.control.AccessPolicy;
 import org.clearroom.forums.Notification;
-import org.clearroom.identity.entity.AccountEntity;
+import org.clearroom.identity.OrgKind;
+import org.clearroom.platform.control.Actor;
 import org.clearroom.rooms.entity.RoomEntity;
 
 /**
@@ -41,44 +41,41 @@ public class Notifier {
     Clock clock;
 
     public void published(@Observes(during = TransactionPhase.AFTER_SUCCESS) PostPublished post) {
-        var recipients = new LinkedHashMap<String, Notification.Kind>();
-        if (!post.mentions().isEmpty()) {
-            sql.query(
-                            "select id from account where username = any(string_to_array(?, ',')) and not disabled",
-                            rs -> rs.getString(1),
-                            String.join(",", post.mentions()))
-                    .forEach(id -> recipients.put(id, Notification.Kind.MENTION));
-        }
-        sql.query(
-                        "select account_id from subscription where target = ? or target = ?",
-                        rs -> rs.getString(1),
-                        "threads/" + post.threadId(),
-                        RoomEntity.RESOURCE_PREFIX + post.roomId())
-                .forEach(id -> recipients.putIfAbsent(
-                        id, post.opensThread() ? Notification.Kind.NEW_THREAD : Notification.Kind.REPLY));
-        recipients.remove(post.authorId());
-        if (recipients.isEmpty()) {
+        var subscribers = sql.query(
+                "select account_id from subscription where target = ? or target = ?",
+                rs -> rs.getString(1),
+                "threads/" + post.threadId(),
+                RoomEntity.RESOURCE_PREFIX + post.roomId());
+        if (subscribers.isEmpty() && post.mentions().isEmpty()) {
             return;
         }
         var resource = RoomEntity.RESOURCE_PREFIX + post.roomId();
         var rules = policy.rulesOn(resource);
         var now = Instant.now(clock);
-        List<AccountEntity> accounts = em.createQuery(
-                        "select a from AccountEntity a where a.id in :ids", AccountEntity.class)
-                .setParameter("ids", List.copyOf(recipients.keySet()))
-                .getResultList();
+        // the mentioned and the subscribed in one query; roles are left out because they grant no content
+        var accounts = sql.query(
+                "select a.id, a.username, a.organisation_id, o.kind from account a join organisation o"
+                        + " on o.id = a.organisation_id where not a.disabled and a.id <> ?"
+                        + " and (a.id = any(string_to_array(?, ',')) or a.username = any(string_to_array(?, ',')))",
+                rs -> new Actor(
+                        rs.getString(1), rs.getString(2), rs.getString(3), OrgKind.valueOf(rs.getString(4)), Set.of()),
+                post.authorId(),
+                Sql.ids(subscribers),
+                String.join(",", post.mentions()));
         for (var account : accounts) {
-            if (account.disabled()
-                    || !AccessPolicy.evaluate(account.actor(), Permission.VIEW, resource, rules, now)
-                            .allowed()) {
+            if (!AccessPolicy.evaluate(account, Permission.VIEW, resource, rules, now)
+                    .allowed()) {
                 continue;
             }
+            var kind = post.mentions().contains(account.username())
+                    ? Notification.Kind.MENTION
+                    : post.opensThread() ? Notification.Kind.NEW_THREAD : Notification.Kind.REPLY;
             em.createNativeQuery("insert into notification (id, account_id, kind, room_id, thread_id, post_id, actor,"
                             + " created_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
                             + " on conflict (account_id, post_id) do nothing")
                     .setParameter(1, UUID.randomUUID().toString())
-                    .setParameter(2, account.id())
-                    .setParameter(3, recipients.get(account.id()).name())
+                    .setParameter(2, account.accountId())
+                    .setParameter(3, kind.name())
                     .setParameter(4, post.roomId())
                     .setParameter(5, post.threadId())
                     .setParameter(6, post.postId())
