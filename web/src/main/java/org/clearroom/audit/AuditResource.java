@@ -1,7 +1,6 @@
 package org.clearroom.audit;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -24,6 +23,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("audit")
 @Tag(name = "audit")
 public class AuditResource {
+
+    /** Looked up once: each {@code Json.create...} call looks the provider up through the service loader. */
+    private static final jakarta.json.spi.JsonProvider JSON = jakarta.json.spi.JsonProvider.provider();
 
     public static final String NDJSON = "application/x-ndjson";
 
@@ -78,7 +80,7 @@ public class AuditResource {
         var sizeValue = query.number("treeSize", treeSize, true);
         query.check();
         var proof = ledger.inclusionProof(indexValue, sizeValue);
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("index", proof.index())
                 .add("treeSize", proof.treeSize())
                 .add("leafHash", Base64.getEncoder().encodeToString(proof.leafHash()))
@@ -97,7 +99,7 @@ public class AuditResource {
         var toValue = query.number("to", to, true);
         query.check();
         var proof = ledger.consistencyProof(fromValue, toValue);
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("from", proof.from())
                 .add("to", proof.to())
                 .add("hashes", hashes(proof.hashes()))
@@ -174,18 +176,18 @@ public class AuditResource {
                         toTime,
                         before,
                         size == null ? 100 : size.intValue()));
-        var entries = Json.createArrayBuilder();
+        var entries = JSON.createArrayBuilder();
         for (var found : page.entries()) {
-            var item = Json.createObjectBuilder();
+            var item = JSON.createObjectBuilder();
             if (found.index() != null) {
                 item.add("index", found.index());
             }
-            try (var reader = Json.createReader(new java.io.StringReader(found.canonical()))) {
+            try (var reader = JSON.createReader(new java.io.StringReader(found.canonical()))) {
                 item.add("entry", reader.readObject());
             }
             entries.add(item);
         }
-        var result = Json.createObjectBuilder().add("entries", entries);
+        var result = JSON.createObjectBuilder().add("entries", entries);
         if (page.nextBefore() != null) {
             result.add(
                     "next",
@@ -225,7 +227,7 @@ public class AuditResource {
     }
 
     private static jakarta.json.JsonArrayBuilder hashes(List<byte[]> hashes) {
-        var array = Json.createArrayBuilder();
+        var array = JSON.createArrayBuilder();
         hashes.forEach(h -> array.add(Base64.getEncoder().encodeToString(h)));
         return array;
     }

@@ -1,6 +1,5 @@
 package org.clearroom.platform;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.util.List;
 
@@ -8,6 +7,9 @@ import java.util.List;
 public final class Problems {
 
     public static final String TYPE_BASE = "https://clearroom.org/problems/";
+
+    /** Looked up once: {@code Json.create...} looks the provider up on every call. */
+    private static final jakarta.json.spi.JsonProvider JSON = jakarta.json.spi.JsonProvider.provider();
 
     private Problems() {}
 
@@ -17,7 +19,7 @@ public final class Problems {
     }
 
     public static JsonObject json(Problem problem) {
-        var body = Json.createObjectBuilder()
+        var body = JSON.createObjectBuilder()
                 .add("type", problem.type())
                 .add("title", problem.title())
                 .add("status", problem.status());
@@ -28,10 +30,10 @@ public final class Problems {
             body.add("requestId", problem.requestId());
         }
         if (!problem.errors().isEmpty()) {
-            var errors = Json.createArrayBuilder();
+            var errors = JSON.createArrayBuilder();
             problem.errors()
                     .forEach(e -> errors.add(
-                            Json.createObjectBuilder().add("field", e.field()).add("message", e.message())));
+                            JSON.createObjectBuilder().add("field", e.field()).add("message", e.message())));
             body.add("errors", errors);
         }
         return body.build();

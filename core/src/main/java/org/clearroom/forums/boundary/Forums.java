@@ -148,8 +148,7 @@ public class Forums {
     public ForumThread thread(Actor actor, String threadId) {
         var thread = visibleThread(actor, threadId, Permission.VIEW);
         reads.record(actor, Action.THREAD_READ, thread.resource());
-        boolean subscribed = subscribed(actor.accountId(), thread.resource());
-        return threadRecord(actor, thread, authors.of(List.of(thread.author())), subscribed);
+        return threadRecord(actor, thread, authors.of(List.of(thread.author())));
     }
 
     /** Whether the caller watches the room. */
