@@ -15,6 +15,8 @@ import org.clearroom.platform.Paging;
 import org.clearroom.platform.QueryParameters;
 import org.clearroom.platform.RecordReader;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("notifications")
@@ -33,6 +35,9 @@ public class NotificationsResource {
     @Operation(
             summary = "The caller's notifications, newest first, with the unread count",
             description = "unread=true lists unread ones only. Only rooms the caller may still VIEW appear.")
+    @Parameter(name = "order", in = ParameterIn.QUERY, description = Paging.ORDER)
+    @Parameter(name = "limit", in = ParameterIn.QUERY, description = Paging.LIMIT)
+    @Parameter(name = "cursor", in = ParameterIn.QUERY, description = Paging.CURSOR)
     public NotificationPage list(@QueryParam("unread") String unread, @BeanParam Paging paging) {
         var actor = caller.actor();
         var parameters = new QueryParameters();

@@ -11,6 +11,8 @@ import org.clearroom.forums.boundary.Search;
 import org.clearroom.identity.Caller;
 import org.clearroom.platform.Paging;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("search")
@@ -29,6 +31,9 @@ public class SearchResource {
             summary = "Full-text search over what the caller may VIEW now",
             description =
                     "q: 1-200 characters (words, \"a phrase\", -excluded, or). Ranked; snippets are escaped HTML with <mark> around matches.")
+    @Parameter(name = "order", in = ParameterIn.QUERY, description = Paging.ORDER)
+    @Parameter(name = "limit", in = ParameterIn.QUERY, description = Paging.LIMIT)
+    @Parameter(name = "cursor", in = ParameterIn.QUERY, description = Paging.CURSOR)
     public Page<SearchHit> search(@QueryParam("q") String q, @BeanParam Paging paging) {
         var actor = caller.actor();
         var page = paging.read(true, 20);

@@ -20,6 +20,8 @@ import org.clearroom.identity.Caller;
 import org.clearroom.platform.Paging;
 import org.clearroom.platform.RecordReader;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("threads/{id}")
@@ -52,6 +54,9 @@ public class ThreadsResource {
             summary = "The thread's posts (VIEW), oldest first by default",
             description =
                     "order=newest|oldest, limit 1-100 (50), cursor from the previous page's next. Marks them read.")
+    @Parameter(name = "order", in = ParameterIn.QUERY, description = Paging.ORDER)
+    @Parameter(name = "limit", in = ParameterIn.QUERY, description = Paging.LIMIT)
+    @Parameter(name = "cursor", in = ParameterIn.QUERY, description = Paging.CURSOR)
     public Page<Post> posts(@PathParam("id") String id, @BeanParam Paging paging) {
         var actor = caller.actor();
         var page = paging.read(false);

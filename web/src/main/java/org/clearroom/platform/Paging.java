@@ -6,13 +6,20 @@ import jakarta.ws.rs.QueryParam;
  * The paging parameters every listing takes, read once: {@code order} (newest or oldest), {@code limit}
  * (1 to 100, 50 by default) and {@code cursor} (the previous page's {@code next}). (No OpenAPI
  * {@code @Parameter} on the fields: Payara's OpenAPI generator fails on them outside a resource
- * method; the operations describe these parameters instead.)
+ * method; each listing method declares the three instead.)
  */
 public class Paging {
 
     public static final int PAGE = 50;
 
     public static final int MAX_PAGE = 100;
+
+    /** The parameters' descriptions, for each listing's {@code @Parameter} annotations. */
+    public static final String ORDER = "newest or oldest first";
+
+    public static final String LIMIT = "page size, 1 to 100 (50; 20 for search)";
+
+    public static final String CURSOR = "the previous page's next; absent for the first page";
 
     /** A checked paging request. */
     public record Request(boolean newestFirst, int limit, String cursor) {}

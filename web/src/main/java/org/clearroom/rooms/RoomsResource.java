@@ -34,6 +34,7 @@ import org.clearroom.platform.RecordReader;
 import org.clearroom.platform.control.InvalidInput;
 import org.clearroom.rooms.boundary.Rooms;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -158,6 +159,9 @@ public class RoomsResource {
             summary = "The forum room's threads (VIEW)",
             description =
                     "Pinned first, then by latest post; order=newest (default) or oldest; limit 1-100 (50); cursor from the previous page. Each carries the caller's unread count.")
+    @Parameter(name = "order", in = ParameterIn.QUERY, description = Paging.ORDER)
+    @Parameter(name = "limit", in = ParameterIn.QUERY, description = Paging.LIMIT)
+    @Parameter(name = "cursor", in = ParameterIn.QUERY, description = Paging.CURSOR)
     public Page<ForumThread> threads(@PathParam("id") String id, @BeanParam Paging paging) {
         var actor = caller.actor();
         var page = paging.read(true);
@@ -186,6 +190,9 @@ public class RoomsResource {
     @Operation(
             summary = "The room's flag queue (MODERATE)",
             description = "state=open (default) or resolved; newest first.")
+    @Parameter(name = "order", in = ParameterIn.QUERY, description = Paging.ORDER)
+    @Parameter(name = "limit", in = ParameterIn.QUERY, description = Paging.LIMIT)
+    @Parameter(name = "cursor", in = ParameterIn.QUERY, description = Paging.CURSOR)
     public Page<Flag> flags(@PathParam("id") String id, @QueryParam("state") String state, @BeanParam Paging paging) {
         var actor = caller.actor();
         var parameters = new QueryParameters();
@@ -203,6 +210,9 @@ public class RoomsResource {
     @Operation(
             summary = "Who moderated what in the room, when and why (VIEW)",
             description = "Newest first. Hidden content itself never appears.")
+    @Parameter(name = "order", in = ParameterIn.QUERY, description = Paging.ORDER)
+    @Parameter(name = "limit", in = ParameterIn.QUERY, description = Paging.LIMIT)
+    @Parameter(name = "cursor", in = ParameterIn.QUERY, description = Paging.CURSOR)
     public Page<ModerationEvent> moderationLog(@PathParam("id") String id, @BeanParam Paging paging) {
         var actor = caller.actor();
         var page = paging.read(true);
