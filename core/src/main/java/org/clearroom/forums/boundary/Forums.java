@@ -164,13 +164,9 @@ public class Forums {
         var after = Cursor.read("posts", cursor, 2);
         var jpql = new StringBuilder("select p from PostEntity p where p.threadId = :thread");
         if (after != null) {
-            jpql.append(
-                    newestFirst
-                            ? " and (p.createdAt < :at or (p.createdAt = :at and p.id < :id))"
-                            : " and (p.createdAt > :at or (p.createdAt = :at and p.id > :id))");
+            jpql.append(Cursor.keysetAfter("p", newestFirst));
         }
-        String direction = newestFirst ? " desc" : "";
-        jpql.append(" order by p.createdAt").append(direction).append(", p.id").append(direction);
+        jpql.append(Cursor.keysetOrder("p", newestFirst));
         var query = em.createQuery(jpql.toString(), PostEntity.class)
                 .setParameter("thread", thread.id())
                 .setMaxResults(limit + 1);

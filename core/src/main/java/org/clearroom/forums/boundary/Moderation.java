@@ -190,13 +190,9 @@ public class Moderation {
         var jpql = new StringBuilder("select f from FlagEntity f where f.roomId = :room and f.outcome is ")
                 .append(open ? "null" : "not null");
         if (after != null) {
-            jpql.append(
-                    newestFirst
-                            ? " and (f.createdAt < :at or (f.createdAt = :at and f.id < :id))"
-                            : " and (f.createdAt > :at or (f.createdAt = :at and f.id > :id))");
+            jpql.append(Cursor.keysetAfter("f", newestFirst));
         }
-        var direction = newestFirst ? " desc" : "";
-        jpql.append(" order by f.createdAt").append(direction).append(", f.id").append(direction);
+        jpql.append(Cursor.keysetOrder("f", newestFirst));
         var query = em.createQuery(jpql.toString(), FlagEntity.class)
                 .setParameter("room", room.id())
                 .setMaxResults(limit + 1);

@@ -64,6 +64,21 @@ public record Cursor(String listing, String[] keys) {
         return new Page<>(items, of(listing, keys.apply(items.get(limit - 1))));
     }
 
+    /**
+     * The JPQL that pages {@code alias} by {@code createdAt} then {@code id}: the condition after the
+     * cursor (parameters {@code :at} and {@code :id}) and the order, in one place for every listing.
+     */
+    public static String keysetAfter(String alias, boolean newestFirst) {
+        var beyond = newestFirst ? " < " : " > ";
+        return " and (" + alias + ".createdAt" + beyond + ":at or (" + alias + ".createdAt = :at and " + alias + ".id"
+                + beyond + ":id))";
+    }
+
+    public static String keysetOrder(String alias, boolean newestFirst) {
+        var direction = newestFirst ? " desc" : "";
+        return " order by " + alias + ".createdAt" + direction + ", " + alias + ".id" + direction;
+    }
+
     private static String check(String text) {
         return org.clearroom.platform.control.Digests.sha256Hex(text).substring(0, 12);
     }
