@@ -8,6 +8,8 @@ public enum Action {
     SIGN_OUT,
     TOKEN_REVOKED,
     ORGANISATION_CREATED,
+    /** An organisation's kind changed: by a schema migration (OBSERVER operators became OPERATOR). */
+    ORGANISATION_KIND_CHANGED,
     ACCOUNT_CREATED,
     ACCOUNT_DISABLED,
     ACCOUNT_ENABLED,

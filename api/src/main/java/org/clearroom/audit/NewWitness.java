@@ -1,6 +1,7 @@
 package org.clearroom.audit;
 
 import org.clearroom.platform.Length;
+import org.clearroom.platform.SingleLine;
 
 /**
  * An organisation's Ed25519 cosigning key to register, in one of two forms: {@code vkey}, the C2SP vkey
@@ -9,4 +10,6 @@ import org.clearroom.platform.Length;
  * Ed25519 public key.
  */
 public record NewWitness(
-        @Length(max = 400) String vkey, @Length(max = 200) String name, @Length(max = 100) String publicKey) {}
+        @Length(max = 400) String vkey,
+        @SingleLine @Length(max = 200) String name,
+        @Length(max = 100) String publicKey) {}

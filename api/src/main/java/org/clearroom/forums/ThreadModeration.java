@@ -2,10 +2,13 @@ package org.clearroom.forums;
 
 import org.clearroom.platform.Length;
 import org.clearroom.platform.Required;
+import org.clearroom.platform.SingleLine;
 
 /** A moderator's action on a thread; MOVE names the target {@code roomId}. */
 public record ThreadModeration(
-        @Required Action action, @Length(max = 64) String roomId, @Length(max = 500) String reason) {
+        @Required Action action,
+        @SingleLine @Length(max = 64) String roomId,
+        @SingleLine @Length(max = 500) String reason) {
 
     public enum Action {
         PIN,

@@ -4,6 +4,7 @@ import java.util.List;
 import org.clearroom.platform.Length;
 import org.clearroom.platform.Matches;
 import org.clearroom.platform.Required;
+import org.clearroom.platform.SingleLine;
 
 /** An account to create. Usernames are lower case letters, digits, dot, dash and underscore. */
 public record NewAccount(
@@ -14,7 +15,7 @@ public record NewAccount(
                         description =
                                 "lower case letters, digits, dot, dash and underscore, starting with a letter or digit")
                 String username,
-        @Required @Length(max = 120) String displayName,
-        @Required @Length(max = 64) String organisationId,
+        @Required @SingleLine @Length(max = 120) String displayName,
+        @Required @SingleLine @Length(max = 64) String organisationId,
         @Required @Length(min = 12, max = 256) String password,
         @Length(max = 2) List<Role> roles) {}

@@ -2,5 +2,6 @@ package org.clearroom.identity;
 
 import org.clearroom.platform.Length;
 import org.clearroom.platform.Required;
+import org.clearroom.platform.SingleLine;
 
-public record NewOrganisation(@Required @Length(max = 120) String name, @Required OrgKind kind) {}
+public record NewOrganisation(@Required @SingleLine @Length(max = 120) String name, @Required OrgKind kind) {}

@@ -2,6 +2,9 @@ package org.clearroom.rooms;
 
 import org.clearroom.platform.Length;
 import org.clearroom.platform.Required;
+import org.clearroom.platform.SingleLine;
 
 public record NewRoom(
-        @Required @Length(max = 120) String name, @Required RoomKind kind, @Length(max = 2000) String description) {}
+        @Required @SingleLine @Length(max = 120) String name,
+        @Required RoomKind kind,
+        @Length(max = 2000) String description) {}

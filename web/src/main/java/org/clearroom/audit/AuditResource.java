@@ -9,12 +9,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
-import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import org.clearroom.audit.boundary.AuditSearch;
 import org.clearroom.audit.boundary.Ledger;
 import org.clearroom.identity.Caller;
+import org.clearroom.platform.Public;
 import org.clearroom.platform.QueryParameters;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
@@ -59,6 +59,7 @@ public class AuditResource {
     @GET
     @Path("key")
     @Produces(MediaType.TEXT_PLAIN)
+    @Public
     @SecurityRequirements
     @Operation(
             summary = "The verifier key",
@@ -152,14 +153,7 @@ public class AuditResource {
         var resourceName = query.text("resource", resource, 200, false);
         var fromTime = query.time("from", from);
         var toTime = query.time("to", to);
-        Long before = null;
-        if (cursor != null && !cursor.isBlank()) {
-            try {
-                before = Long.parseLong(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII));
-            } catch (IllegalArgumentException e) {
-                query.add("cursor", "is not a cursor this API gave out");
-            }
-        }
+        var after = query.text("cursor", cursor, 1024, false);
         var size = query.number("limit", limit, false);
         if (size != null && (size < 1 || size > AuditSearch.MAX_PAGE)) {
             query.add("limit", "must be between 1 and " + AuditSearch.MAX_PAGE);
@@ -174,7 +168,7 @@ public class AuditResource {
                         resourceName,
                         fromTime,
                         toTime,
-                        before,
+                        after,
                         size == null ? 100 : size.intValue()));
         var entries = JSON.createArrayBuilder();
         for (var found : page.entries()) {
@@ -188,13 +182,8 @@ public class AuditResource {
             entries.add(item);
         }
         var result = JSON.createObjectBuilder().add("entries", entries);
-        if (page.nextBefore() != null) {
-            result.add(
-                    "next",
-                    Base64.getUrlEncoder()
-                            .withoutPadding()
-                            .encodeToString(Long.toString(page.nextBefore())
-                                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        if (page.next() != null) {
+            result.add("next", page.next());
         }
         return result.build();
     }

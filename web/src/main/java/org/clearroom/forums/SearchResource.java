@@ -9,7 +9,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.clearroom.forums.boundary.Search;
 import org.clearroom.identity.Caller;
+import org.clearroom.platform.Page;
 import org.clearroom.platform.Paging;
+import org.clearroom.platform.QueryParameters;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -36,7 +38,10 @@ public class SearchResource {
     @Parameter(name = "cursor", in = ParameterIn.QUERY, description = Paging.CURSOR)
     public Page<SearchHit> search(@QueryParam("q") String q, @BeanParam Paging paging) {
         var actor = caller.actor();
-        var page = paging.read(true, 20);
-        return search.search(actor, q, page.limit(), page.cursor());
+        var parameters = new QueryParameters();
+        var words = parameters.text("q", q, Search.MAX_QUERY, true);
+        var page = paging.read(parameters, true, 20);
+        parameters.check();
+        return search.search(actor, words, page.limit(), page.cursor());
     }
 }

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.clearroom.forums.boundary.Forums;
 import org.clearroom.forums.boundary.Moderation;
 import org.clearroom.identity.Caller;
+import org.clearroom.platform.Page;
 import org.clearroom.platform.Paging;
 import org.clearroom.platform.RecordReader;
 import org.eclipse.microprofile.openapi.annotations.Operation;

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.List;
 import org.clearroom.identity.boundary.Authentication;
 import org.clearroom.identity.entity.Credential.Kind;
+import org.clearroom.platform.Public;
 import org.clearroom.platform.RecordReader;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -44,6 +45,7 @@ public class AuthResource {
 
     @POST
     @Path("tokens")
+    @Public
     @SecurityRequirements
     @Operation(
             summary = "Sign in for a bearer token",
@@ -85,6 +87,7 @@ public class AuthResource {
 
     @POST
     @Path("session")
+    @Public
     @SecurityRequirements
     @Operation(
             summary = "Browser sign-in",

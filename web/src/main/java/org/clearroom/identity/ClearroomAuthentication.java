@@ -11,11 +11,9 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import org.clearroom.identity.entity.Credential.Kind;
-import org.clearroom.platform.Problem;
 import org.clearroom.platform.Problems;
 import org.clearroom.platform.RequestIds;
 
@@ -114,13 +112,8 @@ public class ClearroomAuthentication implements HttpAuthenticationMechanism {
                 "browser sessions must send the csrfToken from sign-in in the " + CSRF_HEADER + " header",
                 RequestIds.of(request),
                 List.of());
-        response.setStatus(403);
-        response.setContentType(Problem.MEDIA_TYPE);
-        response.setHeader(RequestIds.HEADER, problem.requestId());
         try {
-            var out = response.getOutputStream();
-            out.write(Problems.json(problem).toString().getBytes(StandardCharsets.UTF_8));
-            out.flush();
+            Problems.write(response, problem);
         } catch (IOException e) {
             // the client went away; nothing else to tell it
         }

@@ -1,27 +1,27 @@
 package org.clearroom.launcher;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * A PostgreSQL server to run Clearroom on: the one the environment names (libpq variables PGHOST,
  * PGPORT, PGUSER, PGPASSWORD, PGDATABASE, or CLEARROOM_DB_URL with CLEARROOM_DB_USER and
  * CLEARROOM_DB_PASSWORD), or else an embedded one started here from PostgreSQL binaries that Maven
- * fetched.
+ * fetched ({@link LocalPostgres}).
  */
 public final class Database implements AutoCloseable {
 
     private final String serverUrl;
     private final String user;
     private final String password;
-    private final EmbeddedPostgres embedded;
+    private final LocalPostgres embedded;
 
-    private Database(String serverUrl, String user, String password, EmbeddedPostgres embedded) {
+    private Database(String serverUrl, String user, String password, LocalPostgres embedded) {
         this.serverUrl = serverUrl;
         this.user = user;
         this.password = password;
@@ -55,14 +55,11 @@ public final class Database implements AutoCloseable {
 
     /**
      * An embedded PostgreSQL on a free port. With {@code keep}, its data directory survives restarts;
-     * otherwise it is emptied first.
+     * otherwise it is emptied first. {@code progress} hears about the slow steps of a first start.
      */
-    public static Database embedded(Path dataDirectory, boolean keep) throws IOException {
-        var postgres = EmbeddedPostgres.builder()
-                .setDataDirectory(dataDirectory)
-                .setCleanDataDirectory(!keep)
-                .start();
-        return new Database(postgres.getJdbcUrl("postgres", "postgres"), "postgres", null, postgres);
+    public static Database embedded(Path dataDirectory, boolean keep, Consumer<String> progress) throws IOException {
+        var postgres = LocalPostgres.start(dataDirectory, keep, progress);
+        return new Database(postgres.jdbcUrl("postgres"), LocalPostgres.SUPERUSER, null, postgres);
     }
 
     public boolean isEmbedded() {

@@ -2,6 +2,7 @@ package org.clearroom.platform;
 
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
@@ -35,4 +36,11 @@ import org.eclipse.microprofile.openapi.annotations.security.SecuritySchemes;
             apiKeyName = "clearroom_session",
             description = "Browser session from POST /api/auth/session; unsafe methods also need X-CSRF-Token")
 })
-public class ClearroomApplication extends Application {}
+public class ClearroomApplication extends Application {
+
+    /** No WADL at {@code application.wadl} or on OPTIONS: the OpenAPI document is the one description. */
+    @Override
+    public Map<String, Object> getProperties() {
+        return Map.of("jersey.config.server.wadl.disableWadl", true);
+    }
+}

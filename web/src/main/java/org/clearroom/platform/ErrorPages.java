@@ -6,8 +6,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -33,18 +31,6 @@ public class ErrorPages extends HttpServlet {
         } else {
             detail = status == 404 ? "no resource at this path" : "the request was refused";
         }
-        var reason = jakarta.ws.rs.core.Response.Status.fromStatusCode(status);
-        var title = reason == null ? "Error" : reason.getReasonPhrase();
-        var problem = Problems.of(
-                status,
-                title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-"),
-                title,
-                detail,
-                requestId,
-                List.of());
-        response.setStatus(status);
-        response.setContentType(Problem.MEDIA_TYPE);
-        response.setHeader(RequestIds.HEADER, requestId);
-        response.getOutputStream().write(Problems.json(problem).toString().getBytes(StandardCharsets.UTF_8));
+        Problems.write(request, response, status, detail);
     }
 }

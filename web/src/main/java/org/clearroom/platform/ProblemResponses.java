@@ -117,7 +117,7 @@ public class ProblemResponses {
     }
 
     private static String slug(String title) {
-        return title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+        return Problems.slug(title);
     }
 
     private static <T extends Throwable> T find(Throwable failure, Class<T> type) {

@@ -1,12 +1,9 @@
 package org.clearroom.platform;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import org.clearroom.platform.control.InvalidInput;
 
@@ -16,18 +13,7 @@ import org.clearroom.platform.control.InvalidInput;
  */
 public final class QueryParameters {
 
-    static final String TIME_FORMAT = "must be an RFC 3339 date-time such as 2027-01-31T12:00:00Z";
-
     private final List<FieldError> errors = new ArrayList<>();
-
-    /** An RFC 3339 date-time, as bodies and query parameters take them. */
-    static Optional<Instant> parseTime(String value) {
-        try {
-            return Optional.of(OffsetDateTime.parse(value).toInstant());
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
-    }
 
     /** Text, or null when absent or blank. */
     public String text(String name, String value, int maxLength, boolean required) {
@@ -39,6 +25,10 @@ public final class QueryParameters {
         }
         if (value.codePointCount(0, value.length()) > maxLength) {
             errors.add(new FieldError(name, "must be at most " + maxLength + " characters"));
+        }
+        var problem = TextRules.problem(value);
+        if (problem != null) {
+            errors.add(new FieldError(name, problem));
         }
         return value;
     }
@@ -66,9 +56,9 @@ public final class QueryParameters {
         if (text == null) {
             return null;
         }
-        var time = parseTime(text);
+        var time = DateTimes.parse(text);
         if (time.isEmpty()) {
-            errors.add(new FieldError(name, TIME_FORMAT));
+            errors.add(new FieldError(name, DateTimes.FORMAT));
         }
         return time.orElse(null);
     }

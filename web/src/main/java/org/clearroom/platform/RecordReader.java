@@ -2,7 +2,6 @@ package org.clearroom.platform;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -21,6 +20,7 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,6 +28,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.clearroom.platform.control.InvalidInput;
+import org.clearroom.platform.control.PayloadTooLarge;
 
 /**
  * Reads request bodies into the {@code api} records, strictly: malformed JSON, unknown fields, values
@@ -46,8 +47,16 @@ public class RecordReader implements MessageBodyReader<Record> {
      */
     private static final jakarta.json.stream.JsonParserFactory PARSERS = Json.createParserFactory(java.util.Map.of());
 
-    /** Bodies larger than this are refused before parsing (no request record comes near it). */
-    static final int MAX_BODY_BYTES = 64 * 1024;
+    /**
+     * Bodies larger than this are refused with 413 before parsing. It bounds bytes on the wire only; the
+     * documented limits are in characters, per field ({@link Length}). It leaves room for the largest
+     * field (a 50,000-character post) in any encoding a client may choose: four UTF-8 bytes per
+     * character, or twelve for a surrogate pair written as two JSON escapes.
+     */
+    static final int MAX_BODY_BYTES = 1024 * 1024;
+
+    /** No request record nests deeper than a few levels; a body that does is refused before it is parsed. */
+    static final int MAX_DEPTH = 32;
 
     /** A body that JAX-RS left empty (no content at all) is refused like an empty JSON body. */
     public static <T> T require(T body) {
@@ -73,10 +82,17 @@ public class RecordReader implements MessageBodyReader<Record> {
             throws IOException {
         byte[] body = entityStream.readNBytes(MAX_BODY_BYTES + 1);
         if (body.length > MAX_BODY_BYTES) {
-            throw new InvalidInput("body", "must be at most " + MAX_BODY_BYTES + " bytes");
+            throw new PayloadTooLarge("body", "must be at most " + MAX_BODY_BYTES + " bytes");
         }
         if (body.length == 0 || new String(body, StandardCharsets.UTF_8).isBlank()) {
             throw new InvalidInput("body", "a JSON object is required");
+        }
+        if (depth(body) > MAX_DEPTH) {
+            throw new InvalidInput("body", "nests objects and arrays deeper than " + MAX_DEPTH + " levels");
+        }
+        var duplicate = duplicateKey(body);
+        if (duplicate != null) {
+            throw new InvalidInput(duplicate, "is given more than once");
         }
         JsonValue value;
         try (var parser = PARSERS.createParser(
@@ -94,7 +110,8 @@ public class RecordReader implements MessageBodyReader<Record> {
                             + (at == null
                                     ? ""
                                     : " (line " + at.getLineNumber() + ", column " + at.getColumnNumber() + ")"));
-        } catch (JsonException | java.util.NoSuchElementException | IllegalStateException e) {
+        } catch (RuntimeException e) {
+            // JsonException, and what parsers throw past their own limits (parsson: a bare RuntimeException)
             throw new InvalidInput("body", "is not valid JSON");
         }
         if (value.getValueType() != JsonValue.ValueType.OBJECT) {
@@ -106,6 +123,76 @@ public class RecordReader implements MessageBodyReader<Record> {
             throw new InvalidInput(errors);
         }
         return record;
+    }
+
+    /**
+     * How deeply {@code json} nests objects and arrays, counted over the bytes without parsing them, so
+     * that no parser recurses (or allocates) through a body nested thousands of levels deep.
+     */
+    static int depth(byte[] json) {
+        int depth = 0;
+        int deepest = 0;
+        boolean inString = false;
+        for (int i = 0; i < json.length; i++) {
+            byte b = json[i];
+            if (inString) {
+                if (b == '\\') {
+                    i++; // the escaped character cannot end the string
+                } else if (b == '"') {
+                    inString = false;
+                }
+            } else if (b == '"') {
+                inString = true;
+            } else if (b == '{' || b == '[') {
+                deepest = Math.max(deepest, ++depth);
+            } else if (b == '}' || b == ']') {
+                depth--;
+            }
+        }
+        return deepest;
+    }
+
+    /**
+     * The path of the first member named twice in one object, or null. Parsers disagree on which of two
+     * {@code "role"} members wins, so a body that names one twice is refused, not guessed at. Malformed
+     * JSON is left to the parse that follows, which says where it is.
+     */
+    static String duplicateKey(byte[] body) {
+        var objects = new java.util.ArrayDeque<java.util.Set<String>>();
+        var paths = new java.util.ArrayDeque<String>();
+        String key = null;
+        try (var parser = PARSERS.createParser(
+                new InputStreamReader(new java.io.ByteArrayInputStream(body), StandardCharsets.UTF_8))) {
+            while (parser.hasNext()) {
+                switch (parser.next()) {
+                    case START_OBJECT -> {
+                        paths.push(paths.isEmpty() ? "" : paths.peek() + (key == null ? "" : key + "."));
+                        objects.push(new HashSet<>());
+                        key = null;
+                    }
+                    case START_ARRAY -> {
+                        paths.push(paths.isEmpty() ? "" : paths.peek() + (key == null ? "" : key + "."));
+                        objects.push(java.util.Set.of());
+                        key = null;
+                    }
+                    case END_OBJECT, END_ARRAY -> {
+                        objects.pop();
+                        paths.pop();
+                        key = null;
+                    }
+                    case KEY_NAME -> {
+                        key = parser.getString();
+                        if (!objects.peek().add(key)) {
+                            return paths.peek() + key;
+                        }
+                    }
+                    default -> key = null;
+                }
+            }
+        } catch (RuntimeException malformed) {
+            return null;
+        }
+        return null;
     }
 
     /** Decodes {@code object} into {@code type}, adding every problem to {@code errors}. */
@@ -133,6 +220,10 @@ public class RecordReader implements MessageBodyReader<Record> {
             Object decoded = json == null || json.getValueType() == JsonValue.ValueType.NULL
                     ? null
                     : convert(component.getType(), component.getGenericType(), json, path, errors);
+            if (decoded instanceof String text && component.isAnnotationPresent(SingleLine.class)) {
+                // one name, one spelling: "é" typed as one character or as e and a combining accent
+                decoded = Normalizer.normalize(text, Normalizer.Form.NFC);
+            }
             check(component, decoded, path, errors);
             values[i] = decoded;
         }
@@ -153,8 +244,9 @@ public class RecordReader implements MessageBodyReader<Record> {
         if (type == String.class) {
             if (json instanceof JsonString s) {
                 var text = s.getString();
-                if (text.indexOf('\0') >= 0) {
-                    errors.add(new FieldError(path, "must not contain NUL characters"));
+                var problem = TextRules.problem(text);
+                if (problem != null) {
+                    errors.add(new FieldError(path, problem));
                     return null;
                 }
                 return text;
@@ -196,11 +288,10 @@ public class RecordReader implements MessageBodyReader<Record> {
             return null;
         }
         if (type == Instant.class) {
-            var time = json instanceof JsonString s
-                    ? QueryParameters.parseTime(s.getString())
-                    : java.util.Optional.empty();
+            var time =
+                    json instanceof JsonString s ? DateTimes.parse(s.getString()) : java.util.Optional.<Instant>empty();
             if (time.isEmpty()) {
-                errors.add(new FieldError(path, QueryParameters.TIME_FORMAT));
+                errors.add(new FieldError(path, DateTimes.FORMAT));
             }
             return time.orElse(null);
         }
@@ -248,6 +339,13 @@ public class RecordReader implements MessageBodyReader<Record> {
         if (required && value instanceof String s && s.isBlank()) {
             errors.add(new FieldError(path, "must not be blank"));
             return;
+        }
+        if (value instanceof String s && component.isAnnotationPresent(SingleLine.class)) {
+            var problem = TextRules.singleLineProblem(s);
+            if (problem != null) {
+                errors.add(new FieldError(path, problem));
+                return;
+            }
         }
         var length = component.getAnnotation(Length.class);
         if (length != null) {

@@ -137,8 +137,36 @@ class AccessIT extends ClearroomDeployment {
         var explained =
                 api.get("api/access/explain?account=" + adminId + "&permission=VIEW&resource=rooms/" + room, admin);
         assertThat(explained.json().getBoolean("allowed")).isFalse();
-        assertThat(explained.json().getString("reason")).contains("grant no content");
+        assertThat(explained.json().getString("reason")).contains("never hold content permissions");
         assertThat(api.get("api/rooms?scope=everything", admin).status()).isEqualTo(400);
+    }
+
+    @Test
+    void operatorsCannotBeGrantedContentByAnyRule() {
+        var room = api.createRoom(admin, Api.unique("Observed"), "FORUM");
+        var operators = api.operators(admin);
+        var refusals = java.util.Map.of(
+                "{\"principal\":{\"type\":\"ORG_KIND\",\"kind\":\"OPERATOR\"},\"permission\":\"VIEW\"}",
+                "principal.kind",
+                "{\"principal\":{\"type\":\"ORGANISATION\",\"id\":\"" + operators + "\"},\"permission\":\"VIEW\"}",
+                "principal.id",
+                "{\"principal\":{\"type\":\"ACCOUNT\",\"id\":\""
+                        + api.get("api/me", admin).json().getString("id") + "\"},\"permission\":\"VIEW\"}",
+                "principal.id");
+        refusals.forEach((body, field) -> {
+            var reply = api.post("api/rooms/" + room + "/rules", admin, body);
+            assertThat(reply.status()).as("%s: %s", body, reply).isEqualTo(400);
+            assertThat(reply.json().getJsonArray("errors").getJsonObject(0).getString("field"))
+                    .isEqualTo(field);
+        });
+        // a kind rule for observers does not reach the operators, whose organisation is of its own kind
+        api.grant(admin, room, "ORG_KIND", "OBSERVER", "VIEW");
+        var officer = api.complianceOfficer(admin);
+        assertThat(api.get("api/rooms/" + room + "/threads", officer).status()).isEqualTo(404);
+        assertThat(api.get("api/rooms/" + room + "/threads", admin).status()).isEqualTo(404);
+        assertThat(roomIds(officer)).doesNotContain(room);
+        assertThat(api.get("api/me", admin).json().getJsonObject("organisation").getString("kind"))
+                .isEqualTo("OPERATOR");
     }
 
     @Test
@@ -243,9 +271,7 @@ class AccessIT extends ClearroomDeployment {
     void operatorsSetRetentionAndComplianceHoldsRoomsAndBothAreRecorded() throws Exception {
         var room = api.createRoom(admin, Api.unique("Retained"), "DOCUMENTS");
         api.grant(admin, room, "ORGANISATION", carrierOrg, "VIEW");
-        var officerName = Api.unique("hold").toLowerCase();
-        api.createAccount(admin, officerName, regulatorOrg, "COMPLIANCE");
-        var officer = api.signIn(officerName, Api.PASSWORD);
+        var officer = api.complianceOfficer(admin);
 
         var retained = api.request("PUT", "api/rooms/" + room + "/retention")
                 .bearer(admin)

@@ -19,8 +19,14 @@ import java.util.UUID;
 public final class Api {
 
     private final URI base;
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    /**
+     * HTTP/1.1, as browsers and proxies speak to the server: Payara's cleartext HTTP/2 (h2c) breaks a
+     * connection after one request with large headers (see docs/configuration.md).
+     */
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
 
     public Api(URL base) {
         var text = base.toString();
@@ -60,6 +66,20 @@ public final class Api {
 
     public String admin() {
         return signIn("admin", TestDatabase.ADMIN_PASSWORD);
+    }
+
+    /** The operators' organisation (kind OPERATOR), where ADMIN and COMPLIANCE accounts belong. */
+    public String operators(String adminToken) {
+        var me = get("api/me", adminToken);
+        assertThat(me.status()).as("who is the operator: %s", me).isEqualTo(200);
+        return me.json().getJsonObject("organisation").getString("id");
+    }
+
+    /** A new COMPLIANCE account in the operators' organisation, signed in: its token. */
+    public String complianceOfficer(String adminToken) {
+        var username = unique("officer").toLowerCase(java.util.Locale.ROOT);
+        createAccount(adminToken, username, operators(adminToken), "COMPLIANCE");
+        return signIn(username, PASSWORD);
     }
 
     public static String unique(String prefix) {
@@ -147,6 +167,12 @@ public final class Api {
         public Request json(String json) {
             builder.header("Content-Type", "application/json");
             body = HttpRequest.BodyPublishers.ofString(json);
+            return this;
+        }
+
+        /** A body sent without any Content-Type header. */
+        public Request bodyWithoutType(String text) {
+            body = HttpRequest.BodyPublishers.ofString(text);
             return this;
         }
 

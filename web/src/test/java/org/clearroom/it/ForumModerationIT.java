@@ -556,7 +556,7 @@ class ForumModerationIT extends ClearroomDeployment {
     @Test
     void aLegalHoldStopsThePurgeUntilItIsReleased() throws Exception {
         var room = retainedRoom();
-        var officer = forum.member(admin, "hold", regulatorOrg, "COMPLIANCE");
+        var officer = forum.member(admin, "hold", api.operators(admin), "COMPLIANCE");
         var opened = forum.open(author, room, "Evidence", "Keep this for the court");
         var threadId = opened.getJsonObject("thread").getString("id");
         var postId = opened.getJsonObject("firstPost").getString("id");

@@ -2,6 +2,7 @@ package org.clearroom.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.json.Json;
 import java.net.HttpCookie;
 import java.security.MessageDigest;
 import java.util.HexFormat;
@@ -269,9 +270,25 @@ class IdentityIT extends ClearroomDeployment {
     @Test
     void operatorsCreateComplianceOfficersAndSeeTheirRoles() {
         var admin = api.admin();
-        var org = api.createOrganisation(admin, Api.unique("Authority"), "REGULATOR");
         var username = Api.unique("officer").toLowerCase();
-        var id = api.createAccount(admin, username, org, "COMPLIANCE");
+        var id = api.createAccount(admin, username, api.operators(admin), "COMPLIANCE");
+        var regulator = api.createOrganisation(admin, Api.unique("Authority"), "REGULATOR");
+        var elsewhere = api.post(
+                "api/accounts",
+                admin,
+                Json.createObjectBuilder()
+                        .add("username", Api.unique("officer").toLowerCase())
+                        .add("displayName", "Outside")
+                        .add("organisationId", regulator)
+                        .add("password", Api.PASSWORD)
+                        .add("roles", Json.createArrayBuilder().add("COMPLIANCE"))
+                        .build()
+                        .toString());
+        assertThat(elsewhere.status())
+                .as("roles belong to the operators' organisation: %s", elsewhere)
+                .isEqualTo(400);
+        assertThat(elsewhere.json().getJsonArray("errors").getJsonObject(0).getString("field"))
+                .isEqualTo("roles");
 
         var account = api.get("api/accounts/" + id, admin);
         assertThat(account.status()).isEqualTo(200);

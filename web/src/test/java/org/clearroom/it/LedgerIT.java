@@ -33,10 +33,7 @@ class LedgerIT extends ClearroomDeployment {
     @BeforeEach
     void accounts() {
         admin = api.admin();
-        var org = api.createOrganisation(admin, Api.unique("Compliance"), "OBSERVER");
-        var username = Api.unique("cora").toLowerCase();
-        api.createAccount(admin, username, org, "COMPLIANCE");
-        compliance = api.signIn(username, Api.PASSWORD);
+        compliance = api.complianceOfficer(admin);
     }
 
     private VerifierKey key() {

@@ -69,7 +69,7 @@ class ProblemsIT extends ClearroomDeployment {
         var reply = api.post("api/organisations", admin, Api.object("name", Api.unique("Kindless"), "kind", "PIRATE"));
         assertProblem(reply, 400);
         assertThat(reply.json().getJsonArray("errors").getJsonObject(0).getString("message"))
-                .isEqualTo("must be one of VENDOR, CARRIER, REGULATOR, OBSERVER");
+                .isEqualTo("must be one of VENDOR, CARRIER, REGULATOR, OBSERVER, OPERATOR");
     }
 
     @Test
@@ -149,10 +149,15 @@ class ProblemsIT extends ClearroomDeployment {
     }
 
     @Test
-    void readinessReportsTheDatabase() {
+    void readinessSaysUpOrDownAndNothingAboutTheSoftware() {
         var reply = api.get("health/ready", null);
         assertThat(reply.status()).isEqualTo(200);
-        assertThat(reply.body()).contains("\"database\"").contains("UP");
+        var checks = reply.json().getJsonArray("checks").getValuesAs(jakarta.json.JsonObject.class);
+        assertThat(checks).extracting(check -> check.getString("name")).containsExactlyInAnyOrder("database", "ledger");
+        assertThat(checks).allSatisfy(check -> {
+            assertThat(check.getString("status")).isEqualTo("UP");
+            assertThat(check.getJsonObject("data")).isEmpty();
+        });
     }
 
     @Test
@@ -187,7 +192,14 @@ class ProblemsIT extends ClearroomDeployment {
     }
 
     @Test
-    void metricsAreServed() {
-        assertThat(api.get("metrics", null).status()).isEqualTo(200);
+    void metricsAreForOperatorsOnly() {
+        var anonymous = api.get("metrics", null);
+        assertProblem(anonymous, 401);
+        assertThat(anonymous.header("WWW-Authenticate")).startsWith("Bearer");
+        var admin = api.admin();
+        var metrics = api.get("metrics", admin);
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.body()).contains("# TYPE");
+        assertProblem(api.get("metrics", api.complianceOfficer(admin)), 403);
     }
 }

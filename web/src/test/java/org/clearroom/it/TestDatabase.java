@@ -2,24 +2,29 @@ package org.clearroom.it;
 
 import java.nio.file.Files;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import org.clearroom.launcher.Database;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
- * Gives the integration tests a database of their own before any server starts: a new, uniquely
- * named database on the server the libpq variables name (so two runs on one server never collide and
- * a dirty database from an earlier run never matters), or else on an embedded PostgreSQL thrown away
- * afterwards. Active only where {@code clearroom.it} is set (the failsafe run).
+ * Gives the integration tests databases of their own before any server starts: new, uniquely named
+ * databases on the server the libpq variables name (so two runs on one server never collide and a
+ * dirty database from an earlier run never matters), or else on an embedded PostgreSQL thrown away
+ * afterwards. Active only where {@code clearroom.it} is set (the failsafe run). The server under test
+ * gets one database ({@code clearroom.test.db.*}); tests that need a database of their own ask
+ * {@link #create}.
  */
 public class TestDatabase implements LauncherSessionListener {
 
     /** The bootstrap operator's password on every test server. */
     public static final String ADMIN_PASSWORD = "it-operator-password-1";
 
-    private Database database;
-    private String name;
+    private static Database server;
+
+    private static final List<String> CREATED = new ArrayList<>();
 
     @Override
     public void launcherSessionOpened(LauncherSession session) {
@@ -27,41 +32,64 @@ public class TestDatabase implements LauncherSessionListener {
             return;
         }
         try {
-            var configured = Database.fromEnvironment(System.getenv());
-            database = configured.isPresent()
-                    ? configured.get()
-                    : Database.embedded(Files.createTempDirectory("clearroom-it-pg"), false);
-            byte[] random = new byte[6];
-            new SecureRandom().nextBytes(random);
-            name = "clearroom_it_" + HexFormat.of().formatHex(random);
-            database.ensureDatabase(name);
-            System.setProperty("clearroom.test.db.url", database.urlOf(name));
-            System.setProperty("clearroom.test.db.user", database.user());
-            System.setProperty("clearroom.test.db.password", database.passwordOrPlaceholder());
+            var name = create("clearroom_it");
+            System.setProperty("clearroom.test.db.url", server.urlOf(name));
+            System.setProperty("clearroom.test.db.user", server.user());
+            System.setProperty("clearroom.test.db.password", server.passwordOrPlaceholder());
             System.setProperty("clearroom.test.admin.password", ADMIN_PASSWORD);
             System.setProperty(
                     "clearroom.test.ledger.key",
                     Files.createTempDirectory("clearroom-it-ledger")
                             .resolve("ledger.key")
                             .toString());
-            System.out.println("Integration tests use database " + name + " on " + database.describe());
+            System.out.println("Integration tests use database " + name + " on " + server.describe());
         } catch (Exception e) {
             throw new IllegalStateException("cannot prepare the test database: " + e.getMessage(), e);
         }
     }
 
+    /** The PostgreSQL server of this run: the configured one, or an embedded one started on first use. */
+    public static synchronized Database server() throws Exception {
+        if (server == null) {
+            var configured = Database.fromEnvironment(System.getenv());
+            server = configured.isPresent()
+                    ? configured.get()
+                    : Database.embedded(
+                            Files.createTempDirectory("clearroom-it-pg").resolve("pgdata"),
+                            false,
+                            step -> System.out.println("Test database: " + step));
+        }
+        return server;
+    }
+
+    /** A new, empty database named {@code prefix_<random>} on this run's server, dropped at the end of the run. */
+    public static synchronized String create(String prefix) throws Exception {
+        byte[] random = new byte[6];
+        new SecureRandom().nextBytes(random);
+        var name = prefix + "_" + HexFormat.of().formatHex(random);
+        server().ensureDatabase(name);
+        CREATED.add(name);
+        return name;
+    }
+
     @Override
     public void launcherSessionClosed(LauncherSession session) {
-        if (database == null) {
-            return;
-        }
-        try {
-            if (!database.isEmbedded()) {
-                database.dropDatabase(name);
+        synchronized (TestDatabase.class) {
+            if (server == null) {
+                return;
             }
-            database.close();
-        } catch (Exception e) {
-            System.err.println("could not drop test database " + name + ": " + e.getMessage());
+            try {
+                if (!server.isEmbedded()) {
+                    for (var name : CREATED) {
+                        server.dropDatabase(name);
+                    }
+                }
+                server.close();
+            } catch (Exception e) {
+                System.err.println("could not drop the test databases " + CREATED + ": " + e.getMessage());
+            }
+            server = null;
+            CREATED.clear();
         }
     }
 }

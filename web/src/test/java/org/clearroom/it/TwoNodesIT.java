@@ -174,10 +174,7 @@ class TwoNodesIT extends ClearroomDeployment {
     }
 
     private String complianceToken(String admin) {
-        var org = api.createOrganisation(admin, Api.unique("Checks"), "OBSERVER");
-        var username = Api.unique("cora").toLowerCase();
-        api.createAccount(admin, username, org, "COMPLIANCE");
-        return api.signIn(username, Api.PASSWORD);
+        return api.complianceOfficer(admin);
     }
 
     private static void assertConsecutive() throws Exception {

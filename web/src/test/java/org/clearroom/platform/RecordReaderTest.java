@@ -19,6 +19,7 @@ import org.clearroom.identity.NewAccount;
 import org.clearroom.identity.OrgKind;
 import org.clearroom.identity.Role;
 import org.clearroom.platform.control.InvalidInput;
+import org.clearroom.platform.control.PayloadTooLarge;
 import org.clearroom.rooms.NewRoom;
 import org.clearroom.rooms.RoomKind;
 import org.junit.jupiter.api.Test;
@@ -103,11 +104,117 @@ class RecordReaderTest {
     }
 
     @Test
-    void oversizedBodyIsRefusedBeforeParsing() {
+    void oversizedBodyIsRefusedBeforeParsingAs413() {
         var body = "{\"name\": \"" + "x".repeat(RecordReader.MAX_BODY_BYTES) + "\", \"kind\": \"FORUM\"}";
 
-        assertThat(errorsOf(NewRoom.class, body))
+        var refused = catchThrowableOfType(PayloadTooLarge.class, () -> read(NewRoom.class, body));
+
+        assertThat(refused.status()).isEqualTo(413);
+        assertThat(refused.errors())
                 .containsExactly(new FieldError("body", "must be at most " + RecordReader.MAX_BODY_BYTES + " bytes"));
+    }
+
+    @Test
+    void limitsAreInCharactersNotBytes() {
+        // 40,000 Cyrillic letters are 80,000 bytes of UTF-8 and 40,000 characters: within a 50,000 limit
+        var body = "{\"title\": \"t\", \"body\": \"" + "ж".repeat(40_000) + "\"}";
+
+        assertThat(read(org.clearroom.forums.NewThread.class, body).body()).hasSize(40_000);
+        // and the same in the \\u escapes a client may send instead: 240,000 bytes
+        var escaped = "{\"title\": \"t\", \"body\": \"" + "\\u0436".repeat(40_000) + "\"}";
+        assertThat(read(org.clearroom.forums.NewThread.class, escaped).body()).isEqualTo("ж".repeat(40_000));
+    }
+
+    @Test
+    void deeplyNestedBodiesAreRefusedBeforeAnyParserRecurses() {
+        for (int levels : new int[] {33, 1_000, 100_000}) {
+            var body = "{\"name\": \"Room\", \"kind\": \"FORUM\", \"description\": " + "[".repeat(levels)
+                    + "]".repeat(levels) + "}";
+            assertThat(errorsOf(NewRoom.class, body))
+                    .as("%d levels", levels)
+                    .containsExactly(new FieldError("body", "nests objects and arrays deeper than 32 levels"));
+        }
+        // unbalanced too: the count stops no one from sending only openers
+        assertThat(errorsOf(NewRoom.class, "{\"a\":" + "{\"a\":".repeat(5_000)))
+                .containsExactly(new FieldError("body", "nests objects and arrays deeper than 32 levels"));
+    }
+
+    @Test
+    void depthCountsOnlyStructureNotBracketsInStrings() {
+        assertThat(RecordReader.depth("{}".getBytes(StandardCharsets.UTF_8))).isEqualTo(1);
+        assertThat(RecordReader.depth("{\"a\": [[1], {\"b\": []}]}".getBytes(StandardCharsets.UTF_8)))
+                .as("object, array, object, array")
+                .isEqualTo(4);
+        assertThat(RecordReader.depth("{\"a\": \"[[[[{{{{\"}".getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(1);
+        assertThat(RecordReader.depth("{\"a\": \"\\\" [[[[\"}".getBytes(StandardCharsets.UTF_8)))
+                .as("an escaped quote does not end the string")
+                .isEqualTo(1);
+        assertThat(RecordReader.depth("{\"a\": \"\\\\\", \"b\": [[]]}".getBytes(StandardCharsets.UTF_8)))
+                .as("an escaped backslash does not escape the closing quote")
+                .isEqualTo(3);
+    }
+
+    @Test
+    void aMemberNamedTwiceIsRefusedNotGuessedAt() {
+        assertThat(errorsOf(NewRoom.class, "{\"name\": \"A\", \"kind\": \"FORUM\", \"name\": \"B\"}"))
+                .containsExactly(new FieldError("name", "is given more than once"));
+        assertThat(errorsOf(
+                        org.clearroom.access.NewRule.class,
+                        "{\"principal\": {\"type\": \"ACCOUNT\", \"id\": \"a\", \"id\": \"b\"},"
+                                + " \"permission\": \"VIEW\"}"))
+                .containsExactly(new FieldError("principal.id", "is given more than once"));
+        // the same name in two different objects is no repeat
+        assertThat(read(
+                                org.clearroom.access.NewRule.class,
+                                "{\"principal\": {\"type\": \"ORG_KIND\", \"kind\": \"CARRIER\"},"
+                                        + " \"permission\": \"VIEW\"}")
+                        .permission())
+                .isNotNull();
+    }
+
+    @Test
+    void controlCharactersAndUnpairedSurrogatesAreRefusedInAnyText() {
+        assertThat(errorsOf(NewRoom.class, "{\"name\": \"A\", \"kind\": \"FORUM\", \"description\": \"a\\u0007b\"}"))
+                .containsExactly(new FieldError("description", "must not contain control characters (U+0007)"));
+        assertThat(errorsOf(NewRoom.class, "{\"name\": \"A\", \"kind\": \"FORUM\", \"description\": \"a\\ud800b\"}"))
+                .containsExactly(new FieldError(
+                        "description", "must be valid Unicode text: it holds an unpaired surrogate (U+D800)"));
+        assertThat(errorsOf(NewRoom.class, "{\"name\": \"A\", \"kind\": \"FORUM\", \"description\": \"\\udc00\"}"))
+                .extracting(FieldError::field)
+                .containsExactly("description");
+        // prose keeps its lines, tabs and every well-formed character, emoji included
+        var description = read(
+                        NewRoom.class,
+                        "{\"name\": \"A\", \"kind\": \"FORUM\", \"description\": \"one\\ntwo\\tthree \\ud83d\\ude00\"}")
+                .description();
+        assertThat(description).isEqualTo("one\ntwo\tthree \uD83D\uDE00");
+    }
+
+    @Test
+    void namesAreOneLineWithoutBidirectionalControlsAndStoredInNfc() {
+        assertThat(errorsOf(NewRoom.class, "{\"name\": \"A\\nB\", \"kind\": \"FORUM\"}"))
+                .containsExactly(new FieldError("name", "must be one line without control characters (U+000A)"));
+        assertThat(errorsOf(NewRoom.class, "{\"name\": \"invoice\\u202Egnp.exe\", \"kind\": \"FORUM\"}"))
+                .singleElement()
+                .satisfies(error -> {
+                    assertThat(error.field()).isEqualTo("name");
+                    assertThat(error.message())
+                            .startsWith("must not contain bidirectional control characters (U+202E)");
+                });
+        assertThat(errorsOf(NewRoom.class, "{\"name\": \"A\\u0085B\", \"kind\": \"FORUM\"}"))
+                .extracting(FieldError::field)
+                .containsExactly("name");
+        // "é" as e plus a combining accent is stored as the one character
+        assertThat(read(NewRoom.class, "{\"name\": \"Caf\\u0065\\u0301\", \"kind\": \"FORUM\"}")
+                        .name())
+                .isEqualTo("Caf\u00e9");
+        // right-to-left names need no controls: they are welcome
+        assertThat(read(
+                                NewRoom.class,
+                                "{\"name\": \"\u05d7\u05d3\u05e8 \u05d9\u05e9\u05d9\u05d1\u05d5\u05ea\", \"kind\": \"FORUM\"}")
+                        .name())
+                .hasSize(10);
     }
 
     // --- single fields

@@ -116,7 +116,7 @@ public class AccessPolicy {
 
     /** The live rules on resources of one type that name {@code actor}, its organisation or its kind. */
     private Map<String, List<AccessRule>> rulesNaming(Actor actor, String resourcePrefix) {
-        if (actor == null || actor.isSystem()) {
+        if (actor == null || actor.isSystem() || isOperator(actor)) {
             return Map.of();
         }
         List<AccessRule> rules = em.createQuery(
@@ -159,6 +159,14 @@ public class AccessPolicy {
         }
         if (actor.isSystem()) {
             return new Decision(false, null, "the server itself holds no rules and sees no content");
+        }
+        if (isOperator(actor)) {
+            // whatever a rule says: a rule naming an operator may predate the OPERATOR kind
+            return new Decision(
+                    false,
+                    null,
+                    "denied: operators (the " + OrgKind.OPERATOR + " organisation, ADMIN and COMPLIANCE accounts)"
+                            + " manage the platform and never hold content permissions");
         }
         var naming = rules.stream()
                 .filter(rule -> rule.resource().equals(resource) && !rule.revoked() && rule.names(actor))
@@ -205,12 +213,12 @@ public class AccessPolicy {
             }
             reason.append("; access is denied by default");
         }
-        if (!actor.roles().isEmpty()) {
-            reason.append("; platform roles (")
-                    .append(actor.roles().stream().map(Enum::name).sorted().collect(Collectors.joining(", ")))
-                    .append(") manage the platform and grant no content");
-        }
         return new Decision(false, null, reason.toString());
+    }
+
+    /** Operators are never content principals (ARCHITECTURE.md, Access rules). */
+    public static boolean isOperator(Actor actor) {
+        return actor.organisationKind() == OrgKind.OPERATOR || !actor.roles().isEmpty();
     }
 
     private static String kindName(OrgKind kind) {

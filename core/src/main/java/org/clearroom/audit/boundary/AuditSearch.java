@@ -32,6 +32,7 @@ import org.clearroom.audit.control.LedgerStore;
 import org.clearroom.audit.control.SubtreeHashes;
 import org.clearroom.identity.Role;
 import org.clearroom.platform.control.Actor;
+import org.clearroom.platform.control.Cursors;
 import org.clearroom.platform.control.Forbidden;
 import org.clearroom.platform.control.InvalidInput;
 import org.clearroom.platform.control.NotFound;
@@ -57,9 +58,15 @@ public class AuditSearch {
     LedgerSigner signer;
 
     @Inject
+    Cursors cursors;
+
+    @Inject
     Clock clock;
 
-    /** Search filters; null means "any". {@code resource} ending in {@code *} matches a prefix. */
+    /**
+     * Search filters; null means "any". {@code resource} ending in {@code *} matches a prefix. {@code cursor}
+     * is the previous page's {@code next}.
+     */
     public record Query(
             String organisation,
             String account,
@@ -67,13 +74,18 @@ public class AuditSearch {
             String resource,
             Instant from,
             Instant to,
-            Long before,
+            String cursor,
             int limit) {}
 
-    /** One entry as compliance sees it: the canonical entry, its ledger index once numbered, and its cursor. */
+    /**
+     * One entry as compliance sees it: the canonical entry, and its ledger index once the sequencer has
+     * numbered it (null until then: index 0 is another entry).
+     */
     public record Found(long position, Long index, String canonical) {}
 
-    public record Page(List<Found> entries, Long nextBefore) {}
+    public record Page(List<Found> entries, String next) {}
+
+    private static final String LISTING = "audit-entries";
 
     public Page search(Actor actor, Query query) {
         actor.require(Role.COMPLIANCE);
@@ -116,9 +128,10 @@ public class AuditSearch {
             sql.append(" and e.recorded_at < ?");
             parameters.add(Timestamp.from(query.to()));
         }
-        if (query.before() != null) {
+        var after = cursors.read(LISTING, query.cursor(), 1);
+        if (after.isPresent()) {
             sql.append(" and e.position < ?");
-            parameters.add(query.before());
+            parameters.add(after.get().number(0));
         }
         sql.append(" order by e.position desc limit ?");
         parameters.add(query.limit() + 1);
@@ -130,20 +143,19 @@ public class AuditSearch {
             }
             try (var rs = statement.executeQuery()) {
                 while (rs.next()) {
+                    long position = rs.getLong(1);
                     long index = rs.getLong(2);
-                    found.add(new Found(rs.getLong(1), rs.wasNull() ? null : index, rs.getString(3)));
+                    // read wasNull right after the column it is about: not yet numbered means no index
+                    Long numbered = rs.wasNull() ? null : index;
+                    found.add(new Found(position, numbered, rs.getString(3)));
                 }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("audit search failed: " + e.getMessage(), e);
         }
-        Long next = null;
-        if (found.size() > query.limit()) {
-            found.remove(found.size() - 1);
-            next = found.get(found.size() - 1).position();
-        }
+        var page = cursors.page(LISTING, found, query.limit(), last -> new Object[] {last.position()});
         audit.record(actor, Action.AUDIT_SEARCHED, "audit/entries", query.toString());
-        return new Page(found, next);
+        return new Page(page.items(), page.next());
     }
 
     /** What an evidence package covers, fixed (and audited) before the bytes flow. */

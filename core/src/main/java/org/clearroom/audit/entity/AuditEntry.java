@@ -111,4 +111,27 @@ public class AuditEntry {
     public String canonical() {
         return canonical;
     }
+
+    /**
+     * Inserts this entry with plain JDBC, for what records outside the entity manager (schema migrations
+     * that change data): the same columns and canonical form as {@code AuditTrail}, in the caller's
+     * transaction; the table's trigger queues it for the ledger like any other.
+     */
+    public void insert(java.sql.Connection connection) throws java.sql.SQLException {
+        try (var insert = connection.prepareStatement("insert into audit_entry (id, recorded_at, actor_account,"
+                + " actor_organisation, action, resource, request_id, client_address, content_digest, canonical)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, id);
+            insert.setTimestamp(2, java.sql.Timestamp.from(recordedAt));
+            insert.setString(3, actorAccount);
+            insert.setString(4, actorOrganisation);
+            insert.setString(5, action);
+            insert.setString(6, resource);
+            insert.setString(7, requestId);
+            insert.setString(8, clientAddress);
+            insert.setString(9, contentDigest);
+            insert.setString(10, canonical);
+            insert.executeUpdate();
+        }
+    }
 }

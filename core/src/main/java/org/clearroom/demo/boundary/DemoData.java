@@ -44,7 +44,7 @@ public class DemoData {
             new DemoOrganisation("Fjordtel", OrgKind.CARRIER),
             new DemoOrganisation("Baltic Mobile", OrgKind.CARRIER),
             new DemoOrganisation("Telecom Security Authority", OrgKind.REGULATOR),
-            new DemoOrganisation("Clearroom Operations", OrgKind.OBSERVER));
+            new DemoOrganisation("Clearroom Operations", OrgKind.OPERATOR));
 
     public static final List<DemoAccount> ACCOUNTS = List.of(
             new DemoAccount("vera.vendor", "Vera Lindqvist", "Nordlicht Networks", List.of()),

@@ -29,13 +29,11 @@ import org.clearroom.forums.NewThread;
 import org.clearroom.forums.Notification;
 import org.clearroom.forums.NotificationPage;
 import org.clearroom.forums.OpenedThread;
-import org.clearroom.forums.Page;
 import org.clearroom.forums.Post;
 import org.clearroom.forums.Reaction;
 import org.clearroom.forums.ReactionCount;
 import org.clearroom.forums.Revision;
 import org.clearroom.forums.control.Authors;
-import org.clearroom.forums.control.Cursor;
 import org.clearroom.forums.control.Markdown;
 import org.clearroom.forums.control.PostPublished;
 import org.clearroom.forums.control.Reads;
@@ -43,10 +41,13 @@ import org.clearroom.forums.control.Sql;
 import org.clearroom.forums.entity.FlagEntity;
 import org.clearroom.forums.entity.PostEntity;
 import org.clearroom.forums.entity.ThreadEntity;
+import org.clearroom.platform.Page;
 import org.clearroom.platform.control.Actor;
 import org.clearroom.platform.control.Conflict;
+import org.clearroom.platform.control.Cursors;
 import org.clearroom.platform.control.Forbidden;
 import org.clearroom.platform.control.InvalidInput;
+import org.clearroom.platform.control.Keyset;
 import org.clearroom.platform.control.NotFound;
 import org.clearroom.rooms.RoomKind;
 import org.clearroom.rooms.entity.RoomEntity;
@@ -86,6 +87,9 @@ public class Forums {
     Sql sql;
 
     @Inject
+    Cursors cursors;
+
+    @Inject
     Event<PostPublished> published;
 
     @Inject
@@ -95,28 +99,26 @@ public class Forums {
 
     public Page<ForumThread> threads(Actor actor, String roomId, boolean newestFirst, int limit, String cursor) {
         var room = forumRoom(actor, roomId, Permission.VIEW);
-        var after = Cursor.read("threads", cursor, 3);
+        var listing = "threads:" + order(newestFirst);
+        var after = cursors.read(listing, cursor, 3);
+        // pinned threads come first in both orders; within each group the activity order applies
+        var order = Keyset.of(
+                Keyset.descending("t.pinned"),
+                Keyset.by("t.last_post_at", newestFirst),
+                Keyset.by("t.id", newestFirst));
         var sqlText = new StringBuilder(THREAD_COLUMNS + " from forum_thread t where t.room_id = ?");
         var parameters =
                 new ArrayList<Object>(List.of(actor.accountId(), actor.accountId(), actor.accountId(), room.id()));
-        if (after != null) {
-            boolean pinned = Boolean.parseBoolean(after[0]);
-            var at = Cursor.instant(after[1]);
-            // pinned threads come first in both orders; within each group the activity order applies
-            sqlText.append(" and (t.pinned < ? or (t.pinned = ? and (t.last_post_at, t.id) ")
-                    .append(newestFirst ? "<" : ">")
-                    .append(" (?, ?)))");
-            parameters.addAll(List.of(pinned, pinned, Timestamp.from(at), after[2]));
+        if (after.isPresent()) {
+            var position = after.get();
+            var condition = order.afterSql(position.flag(0), Timestamp.from(position.instant(1)), position.text(2));
+            sqlText.append(" and ").append(condition.text());
+            parameters.addAll(condition.parameters());
         }
-        String direction = newestFirst ? "desc" : "asc";
-        sqlText.append(" order by t.pinned desc, t.last_post_at ")
-                .append(direction)
-                .append(", t.id ")
-                .append(direction)
-                .append(" limit ?");
+        sqlText.append(" order by ").append(order.orderBy()).append(" limit ?");
         parameters.add(limit + 1);
-        var page = Cursor.page(
-                "threads", sql.query(sqlText.toString(), ThreadRow::read, parameters.toArray()), limit, last ->
+        var page = cursors.page(
+                listing, sql.query(sqlText.toString(), ThreadRow::read, parameters.toArray()), limit, last ->
                         new Object[] {last.pinned, last.lastPostAt, last.id});
         reads.record(actor, Action.ROOM_READ, room.resource());
         var people = authors.of(page.items().stream().map(r -> r.author).toList());
@@ -161,20 +163,21 @@ public class Forums {
 
     public Page<Post> posts(Actor actor, String threadId, boolean newestFirst, int limit, String cursor) {
         var thread = visibleThread(actor, threadId, Permission.VIEW);
-        var after = Cursor.read("posts", cursor, 2);
+        var listing = "posts:" + order(newestFirst);
+        var after = cursors.read(listing, cursor, 2);
+        var order = Keyset.of(Keyset.by("p.createdAt", newestFirst), Keyset.by("p.id", newestFirst));
         var jpql = new StringBuilder("select p from PostEntity p where p.threadId = :thread");
-        if (after != null) {
-            jpql.append(Cursor.keysetAfter("p", newestFirst));
+        if (after.isPresent()) {
+            jpql.append(" and ").append(order.afterJpql());
         }
-        jpql.append(Cursor.keysetOrder("p", newestFirst));
+        jpql.append(" order by ").append(order.orderBy());
         var query = em.createQuery(jpql.toString(), PostEntity.class)
                 .setParameter("thread", thread.id())
                 .setMaxResults(limit + 1);
-        if (after != null) {
-            query.setParameter("at", Cursor.instant(after[0])).setParameter("id", after[1]);
-        }
+        after.ifPresent(
+                position -> query.setParameter("key0", position.instant(0)).setParameter("key1", position.text(1)));
         var page =
-                Cursor.page("posts", query.getResultList(), limit, last -> new Object[] {last.createdAt(), last.id()});
+                cursors.page(listing, query.getResultList(), limit, last -> new Object[] {last.createdAt(), last.id()});
         page.items().stream()
                 .map(PostEntity::createdAt)
                 .max(Instant::compareTo)
@@ -229,6 +232,10 @@ public class Forums {
         if (post.purged()) {
             throw new Conflict(null, "the post was purged under the room's retention period");
         }
+        if (request.body().equals(post.body())) {
+            // nothing changed: no revision, no entry
+            return postRecords(actor, post.roomId(), List.of(post)).get(0);
+        }
         var rendered = markdown.render(request.body());
         var now = Instant.now(clock);
         // the version being replaced is kept, written when it was written
@@ -281,28 +288,39 @@ public class Forums {
     public List<ReactionCount> react(Actor actor, String postId, Reaction reaction) {
         var post = visiblePost(actor, postId);
         policy.require(actor, Permission.CONTRIBUTE, RoomEntity.RESOURCE_PREFIX + post.roomId(), "post " + postId);
-        int removed = em.createNativeQuery(
-                        "delete from post_reaction where post_id = ?1 and account_id = ?2 and reaction = ?3")
-                .setParameter(1, post.id())
-                .setParameter(2, actor.accountId())
-                .setParameter(3, reaction.name())
-                .executeUpdate();
+        // a toggle: remove the reaction if the caller has it, else add it. Parallel toggles by one account
+        // take turns on the row, and each records only what it changed
+        int removed = removeReaction(post.id(), actor.accountId(), reaction);
+        boolean added = false;
         if (removed == 0) {
-            em.createNativeQuery("insert into post_reaction (post_id, account_id, reaction, created_at)"
-                            + " values (?1, ?2, ?3, ?4) on conflict do nothing")
-                    .setParameter(1, post.id())
-                    .setParameter(2, actor.accountId())
-                    .setParameter(3, reaction.name())
-                    .setParameter(4, Timestamp.from(Instant.now(clock)))
-                    .executeUpdate();
+            added = em.createNativeQuery("insert into post_reaction (post_id, account_id, reaction, created_at)"
+                                    + " values (?1, ?2, ?3, ?4) on conflict do nothing")
+                            .setParameter(1, post.id())
+                            .setParameter(2, actor.accountId())
+                            .setParameter(3, reaction.name())
+                            .setParameter(4, Timestamp.from(Instant.now(clock)))
+                            .executeUpdate()
+                    == 1;
+            if (!added) {
+                // a parallel toggle added it and committed while this one waited: this one takes it away
+                removed = removeReaction(post.id(), actor.accountId(), reaction);
+            }
         }
-        audit.record(
-                actor,
-                removed == 0 ? Action.REACTION_ADDED : Action.REACTION_REMOVED,
-                post.resource(),
-                reaction.name());
+        if (added || removed > 0) {
+            audit.record(
+                    actor, added ? Action.REACTION_ADDED : Action.REACTION_REMOVED, post.resource(), reaction.name());
+        }
         em.flush();
         return reactions(actor, List.of(post.id()), true).getOrDefault(post.id(), List.of());
+    }
+
+    private int removeReaction(String postId, String accountId, Reaction reaction) {
+        return em.createNativeQuery(
+                        "delete from post_reaction where post_id = ?1 and account_id = ?2 and reaction = ?3")
+                .setParameter(1, postId)
+                .setParameter(2, accountId)
+                .setParameter(3, reaction.name())
+                .executeUpdate();
     }
 
     public Flag flag(Actor actor, String postId, NewFlag request) {
@@ -360,7 +378,9 @@ public class Forums {
     public NotificationPage notifications(
             Actor actor, boolean unreadOnly, boolean newestFirst, int limit, String cursor) {
         var rooms = visibleRoomIds(actor);
-        var after = Cursor.read("notifications", cursor, 2);
+        var listing = "notifications:" + (unreadOnly ? "unread:" : "all:") + order(newestFirst);
+        var after = cursors.read(listing, cursor, 2);
+        var order = Keyset.of(Keyset.by("n.created_at", newestFirst), Keyset.by("n.id", newestFirst));
         var text = new StringBuilder("select n.id, n.kind, n.room_id, n.thread_id, t.title, n.post_id, n.actor,"
                 + " n.created_at, n.read_at from notification n join forum_thread t on t.id = n.thread_id"
                 + " where n.account_id = ? and n.room_id = any(string_to_array(?, ','))");
@@ -368,19 +388,13 @@ public class Forums {
         if (unreadOnly) {
             text.append(" and n.read_at is null");
         }
-        if (after != null) {
-            text.append(" and (n.created_at, n.id) ")
-                    .append(newestFirst ? "<" : ">")
-                    .append(" (?, ?)");
-            parameters.add(Timestamp.from(Cursor.instant(after[0])));
-            parameters.add(after[1]);
+        if (after.isPresent()) {
+            var condition = order.afterSql(
+                    Timestamp.from(after.get().instant(0)), after.get().text(1));
+            text.append(" and ").append(condition.text());
+            parameters.addAll(condition.parameters());
         }
-        var direction = newestFirst ? " desc" : "";
-        text.append(" order by n.created_at")
-                .append(direction)
-                .append(", n.id")
-                .append(direction)
-                .append(" limit ?");
+        text.append(" order by ").append(order.orderBy()).append(" limit ?");
         parameters.add(limit + 1);
         record Row(
                 String id,
@@ -392,8 +406,8 @@ public class Forums {
                 String actor,
                 Instant at,
                 Instant read) {}
-        var page = Cursor.page(
-                "notifications",
+        var page = cursors.page(
+                listing,
                 sql.query(
                         text.toString(),
                         rs -> new Row(
@@ -684,6 +698,11 @@ public class Forums {
                     purged,
                     subscribed);
         }
+    }
+
+    /** The order's part of a listing's cursor tag: a cursor of one order means nothing in the other. */
+    static String order(boolean newestFirst) {
+        return newestFirst ? "newest" : "oldest";
     }
 
     static String newId() {

@@ -19,22 +19,23 @@ import org.clearroom.forums.FlagOutcome;
 import org.clearroom.forums.FlagResolution;
 import org.clearroom.forums.ForumThread;
 import org.clearroom.forums.ModerationEvent;
-import org.clearroom.forums.Page;
 import org.clearroom.forums.Post;
 import org.clearroom.forums.PostModeration;
 import org.clearroom.forums.Purged;
 import org.clearroom.forums.ThreadModeration;
 import org.clearroom.forums.control.Authors;
-import org.clearroom.forums.control.Cursor;
 import org.clearroom.forums.control.Reads;
 import org.clearroom.forums.control.Sql;
 import org.clearroom.forums.entity.FlagEntity;
 import org.clearroom.forums.entity.PostEntity;
 import org.clearroom.forums.entity.ThreadEntity;
 import org.clearroom.identity.Role;
+import org.clearroom.platform.Page;
 import org.clearroom.platform.control.Actor;
 import org.clearroom.platform.control.Conflict;
+import org.clearroom.platform.control.Cursors;
 import org.clearroom.platform.control.InvalidInput;
+import org.clearroom.platform.control.Keyset;
 import org.clearroom.platform.control.NotFound;
 import org.clearroom.rooms.boundary.Rooms;
 import org.clearroom.rooms.entity.RoomEntity;
@@ -71,6 +72,9 @@ public class Moderation {
 
     @Inject
     Sql sql;
+
+    @Inject
+    Cursors cursors;
 
     @Inject
     Clock clock;
@@ -186,21 +190,22 @@ public class Moderation {
 
     public Page<Flag> flags(Actor actor, String roomId, boolean open, boolean newestFirst, int limit, String cursor) {
         var room = forums.forumRoom(actor, roomId, Permission.MODERATE);
-        var after = Cursor.read(open ? "open-flags" : "resolved-flags", cursor, 2);
+        var listing = (open ? "open-flags:" : "resolved-flags:") + Forums.order(newestFirst);
+        var after = cursors.read(listing, cursor, 2);
+        var order = Keyset.of(Keyset.by("f.createdAt", newestFirst), Keyset.by("f.id", newestFirst));
         var jpql = new StringBuilder("select f from FlagEntity f where f.roomId = :room and f.outcome is ")
                 .append(open ? "null" : "not null");
-        if (after != null) {
-            jpql.append(Cursor.keysetAfter("f", newestFirst));
+        if (after.isPresent()) {
+            jpql.append(" and ").append(order.afterJpql());
         }
-        jpql.append(Cursor.keysetOrder("f", newestFirst));
+        jpql.append(" order by ").append(order.orderBy());
         var query = em.createQuery(jpql.toString(), FlagEntity.class)
                 .setParameter("room", room.id())
                 .setMaxResults(limit + 1);
-        if (after != null) {
-            query.setParameter("at", Cursor.instant(after[0])).setParameter("id", after[1]);
-        }
-        var page = Cursor.page(open ? "open-flags" : "resolved-flags", query.getResultList(), limit, last ->
-                new Object[] {last.createdAt(), last.id()});
+        after.ifPresent(
+                position -> query.setParameter("key0", position.instant(0)).setParameter("key1", position.text(1)));
+        var page =
+                cursors.page(listing, query.getResultList(), limit, last -> new Object[] {last.createdAt(), last.id()});
         var found = page.items();
         reads.record(actor, Action.FLAGS_READ, room.resource() + "/flags");
         var people = authors.of(found.stream()
@@ -249,23 +254,19 @@ public class Moderation {
 
     public Page<ModerationEvent> log(Actor actor, String roomId, boolean newestFirst, int limit, String cursor) {
         var room = forums.forumRoom(actor, roomId, Permission.VIEW);
-        var after = Cursor.read("moderation-log", cursor, 2);
+        var listing = "moderation-log:" + Forums.order(newestFirst);
+        var after = cursors.read(listing, cursor, 2);
+        var order = Keyset.of(Keyset.by("created_at", newestFirst), Keyset.by("id", newestFirst));
         var text = new StringBuilder("select id, room_id, moderator, action, thread_id, post_id, other_room_id, reason,"
                 + " created_at from moderation_event where room_id = ?");
         var parameters = new ArrayList<Object>(List.of(room.id()));
-        if (after != null) {
-            text.append(" and (created_at, id) ")
-                    .append(newestFirst ? "<" : ">")
-                    .append(" (?, ?)");
-            parameters.add(Timestamp.from(Cursor.instant(after[0])));
-            parameters.add(after[1]);
+        if (after.isPresent()) {
+            var condition = order.afterSql(
+                    Timestamp.from(after.get().instant(0)), after.get().text(1));
+            text.append(" and ").append(condition.text());
+            parameters.addAll(condition.parameters());
         }
-        var direction = newestFirst ? " desc" : "";
-        text.append(" order by created_at")
-                .append(direction)
-                .append(", id")
-                .append(direction)
-                .append(" limit ?");
+        text.append(" order by ").append(order.orderBy()).append(" limit ?");
         parameters.add(limit + 1);
         record Row(
                 String id,
@@ -277,8 +278,8 @@ public class Moderation {
                 String other,
                 String reason,
                 Instant at) {}
-        var page = Cursor.page(
-                "moderation-log",
+        var page = cursors.page(
+                listing,
                 sql.query(
                         text.toString(),
                         rs -> new Row(

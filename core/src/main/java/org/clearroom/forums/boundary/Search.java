@@ -3,17 +3,25 @@ package org.clearroom.forums.boundary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.clearroom.access.Permission;
 import org.clearroom.access.control.AccessPolicy;
 import org.clearroom.audit.Action;
 import org.clearroom.audit.boundary.AuditTrail;
-import org.clearroom.forums.Page;
 import org.clearroom.forums.SearchHit;
-import org.clearroom.forums.control.Cursor;
 import org.clearroom.forums.control.Sql;
+import org.clearroom.platform.Page;
 import org.clearroom.platform.control.Actor;
+import org.clearroom.platform.control.Cursors;
+import org.clearroom.platform.control.Digests;
 import org.clearroom.platform.control.InvalidInput;
+import org.clearroom.platform.control.Keyset;
 import org.clearroom.rooms.entity.RoomEntity;
 
 /**
@@ -50,6 +58,12 @@ public class Search {
     @Inject
     Sql sql;
 
+    @Inject
+    Cursors cursors;
+
+    @Inject
+    Clock clock;
+
     public Page<SearchHit> search(Actor actor, String q, int limit, String cursor) {
         if (q == null || q.isBlank()) {
             throw new InvalidInput("q", "is required: the words to search for");
@@ -60,11 +74,9 @@ public class Search {
         if (q.indexOf('\0') >= 0) {
             throw new InvalidInput("q", "must not contain NUL characters");
         }
-        var after = Cursor.read("search", cursor, 2);
-        if (after != null && !after[0].equals(Integer.toHexString(q.hashCode()))) {
-            throw new InvalidInput("cursor", "belongs to another query; start again without a cursor");
-        }
-        long offset = after == null ? 0 : Cursor.number(after[1]);
+        // a cursor belongs to its query: with another one it would start a page nowhere in particular
+        var listing = "search:" + Digests.sha256Hex(q).substring(0, 16);
+        var after = cursors.read(listing, cursor, 7);
         boolean searchable = sql.count("select numnode(websearch_to_tsquery('english', ?))", q) > 0;
         if (!searchable) {
             throw new InvalidInput("q", "has no searchable word (only punctuation or very common words such as 'the')");
@@ -78,58 +90,111 @@ public class Search {
         if (rooms.isEmpty()) {
             return new Page<>(List.of(), null);
         }
+        // the window of candidates is fixed by the first page (no later post, and the same newest
+        // CANDIDATES), so that a post arriving or hidden between pages neither repeats nor skips a hit
+        var ceiling = after.map(p -> p.instant(0)).orElse(Instant.now(clock));
+        var postFloor = after.map(p -> p.instant(1)).orElse(NO_FLOOR);
+        var threadFloor = after.map(p -> p.instant(2)).orElse(NO_FLOOR);
         var options = "StartSel=\"" + START + "\", StopSel=\"" + STOP + "\", MaxWords=35, MinWords=12, MaxFragments=2,"
                 + " FragmentDelimiter=\" … \"";
         // the query text goes into the SQL as a constant (dollar-quoted, see literal) so that PostgreSQL
         // plans each search knowing how common its words are: a rare word is found through the text
         // index, a common one by walking the newest posts, instead of ranking every match
         var tsquery = "websearch_to_tsquery('english', " + literal(q) + ")";
-        var hits = sql.query(
-                "with hits as ("
-                        + "  select 'POST' as kind, c.room_id, c.thread_id, c.id as post_id,"
-                        + "   ts_rank(c.search, " + tsquery + ") as rank, c.created_at from ("
-                        + "    select p.id, p.room_id, p.thread_id, p.search, p.created_at from forum_post p"
-                        + "    where p.search @@ " + tsquery
-                        + "    and p.room_id = any(string_to_array(?, ',')) and p.purged_at is null"
-                        + "    and (p.hidden_at is null or p.room_id = any(string_to_array(?, ',')))"
-                        + "    order by p.created_at desc limit " + CANDIDATES + ") c"
-                        + "  union all"
-                        + "  select 'THREAD', c.room_id, c.id, null, ts_rank(c.search, " + tsquery + "), c.created_at"
-                        + "   from (select t.id, t.room_id, t.search, t.created_at from forum_thread t"
-                        + "    where t.search @@ " + tsquery
-                        + "    and t.room_id = any(string_to_array(?, ',')) and t.purged_at is null"
-                        + "    order by t.created_at desc limit " + CANDIDATES + ") c"
-                        + "  order by rank desc, created_at desc, thread_id, post_id nulls first"
-                        + "  limit ? offset ?)"
-                        + " select h.kind, h.room_id, r.name as room_name, h.thread_id, t.title, h.post_id, h.rank,"
-                        + "  h.created_at, ts_headline('english', coalesce(p.html, t.title), " + tsquery + ", ?)"
-                        + "  as snippet"
-                        + " from hits h join room r on r.id = h.room_id"
-                        + " join forum_thread t on t.id = h.thread_id left join forum_post p on p.id = h.post_id"
-                        + " order by h.rank desc, h.created_at desc, h.thread_id, h.post_id nulls first",
-                rs -> new SearchHit(
-                        SearchHit.Kind.valueOf(rs.getString("kind")),
-                        rs.getString("room_id"),
-                        rs.getString("room_name"),
-                        rs.getString("thread_id"),
-                        rs.getString("title"),
-                        rs.getString("post_id"),
-                        snippet(rs.getString("snippet")),
-                        rs.getFloat("rank"),
-                        Sql.instant(rs, "created_at")),
+        var parameters = new ArrayList<Object>(List.of(
                 rooms,
                 moderated,
+                Timestamp.from(ceiling),
+                Timestamp.from(postFloor),
                 rooms,
-                limit + 1,
-                offset,
-                options);
-        String next = null;
-        if (hits.size() > limit) {
-            hits = hits.subList(0, limit);
-            next = Cursor.of("search", Integer.toHexString(q.hashCode()), offset + limit);
+                Timestamp.from(ceiling),
+                Timestamp.from(threadFloor)));
+        var beyond = "";
+        if (after.isPresent()) {
+            var position = after.get();
+            var condition = RANKED.afterSql(
+                    position.real(3), Timestamp.from(position.instant(4)), position.text(5), position.text(6));
+            beyond = " where " + condition.text();
+            parameters.addAll(condition.parameters());
         }
-        return new Page<>(hits, next);
+        parameters.add(limit + 1);
+        parameters.add(options);
+        var hits = sql.queryWithin(
+                "with post_candidates as ("
+                        + "  select p.id, p.room_id, p.thread_id, p.search, p.created_at from forum_post p"
+                        + "  where p.search @@ " + tsquery
+                        + "  and p.room_id = any(string_to_array(?, ',')) and p.purged_at is null"
+                        + "  and (p.hidden_at is null or p.room_id = any(string_to_array(?, ',')))"
+                        + "  and p.created_at <= ? and p.created_at >= ?"
+                        + "  order by p.created_at desc limit " + CANDIDATES + "),"
+                        + " thread_candidates as ("
+                        + "  select t.id, t.room_id, t.search, t.created_at from forum_thread t"
+                        + "  where t.search @@ " + tsquery
+                        + "  and t.room_id = any(string_to_array(?, ',')) and t.purged_at is null"
+                        + "  and t.created_at <= ? and t.created_at >= ?"
+                        + "  order by t.created_at desc limit " + CANDIDATES + "),"
+                        + " ranked as ("
+                        + "  select 'POST' as kind, room_id, thread_id, id as post_id, id as post_key,"
+                        + "   ts_rank(search, " + tsquery + ") as rank, created_at from post_candidates"
+                        + "  union all"
+                        + "  select 'THREAD', room_id, id, null, '', ts_rank(search, " + tsquery + "), created_at"
+                        + "   from thread_candidates),"
+                        + " hits as (select * from ranked" + beyond + " order by " + RANKED.orderBy() + " limit ?)"
+                        + " select h.kind, h.room_id, r.name as room_name, h.thread_id, t.title, h.post_id, h.post_key,"
+                        + "  h.rank, h.created_at,"
+                        // headlines from the normal form the index is made of: linear in the text (V9)
+                        + "  ts_headline('english', clearroom_search_text(coalesce(p.html, t.title)), " + tsquery
+                        + ", ?) as snippet,"
+                        + "  (select min(created_at) from post_candidates) as post_floor,"
+                        + "  (select min(created_at) from thread_candidates) as thread_floor"
+                        + " from hits h join room r on r.id = h.room_id"
+                        + " join forum_thread t on t.id = h.thread_id left join forum_post p on p.id = h.post_id"
+                        + " order by " + RANKED.on("h").orderBy(),
+                rs -> new Hit(
+                        new SearchHit(
+                                SearchHit.Kind.valueOf(rs.getString("kind")),
+                                rs.getString("room_id"),
+                                rs.getString("room_name"),
+                                rs.getString("thread_id"),
+                                rs.getString("title"),
+                                rs.getString("post_id"),
+                                snippet(rs.getString("snippet")),
+                                rs.getFloat("rank"),
+                                Sql.instant(rs, "created_at")),
+                        rs.getFloat("rank"),
+                        rs.getString("post_key"),
+                        Optional.ofNullable(Sql.instant(rs, "post_floor")).orElse(NO_FLOOR),
+                        Optional.ofNullable(Sql.instant(rs, "thread_floor")).orElse(NO_FLOOR)),
+                SEARCH_LIMIT,
+                "the search took longer than " + SEARCH_LIMIT.toSeconds()
+                        + " s and was stopped; search for rarer words",
+                parameters.toArray());
+        var page = cursors.page(listing, hits, limit, last -> new Object[] {
+            ceiling,
+            after.isPresent() ? postFloor : last.postFloor(),
+            after.isPresent() ? threadFloor : last.threadFloor(),
+            last.rank(),
+            last.hit().createdAt(),
+            last.hit().threadId(),
+            last.postKey()
+        });
+        return new Page<>(page.items().stream().map(Hit::hit).toList(), page.next());
     }
+
+    /** The ranked order: best first, then newest, then by thread and post (a thread's own hit first). */
+    private static final Keyset RANKED = Keyset.of(
+            Keyset.descending("rank"),
+            Keyset.descending("created_at"),
+            Keyset.ascending("thread_id"),
+            Keyset.ascending("post_key"));
+
+    /** No lower bound on a window: older than anything stored. */
+    private static final Instant NO_FLOOR = Instant.parse("0001-01-01T00:00:00Z");
+
+    /** Longest a search may run before it is stopped (and answered 503). */
+    static final Duration SEARCH_LIMIT = Duration.ofSeconds(5);
+
+    private record Hit(SearchHit hit, float rank, String postKey, Instant postFloor, Instant threadFloor) {}
 
     /**
      * {@code text} as a dollar-quoted SQL constant: nothing inside a dollar-quoted string is an escape,

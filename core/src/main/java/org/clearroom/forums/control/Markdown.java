@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import org.clearroom.platform.control.InvalidInput;
 import org.commonmark.Extension;
 import org.commonmark.ext.autolink.AutolinkExtension;
+import org.commonmark.ext.gfm.tables.TableRow;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.Image;
 import org.commonmark.node.Link;
@@ -79,7 +80,23 @@ public class Markdown {
      */
     private static final Predicate<String> NOT_BLANK = value -> !value.isBlank();
 
-    private final List<Extension> extensions = List.of(TablesExtension.create(), AutolinkExtension.create());
+    /**
+     * Most columns a table may have, as md4c caps them: a body row is padded to the header's width, so
+     * without a cap a short row could stand for any number of cells.
+     */
+    static final int MAX_TABLE_COLUMNS = 128;
+
+    /** Most cells one table may have, counted by the parser as it builds them (it stops beyond). */
+    static final int MAX_TABLE_CELLS = 2_048;
+
+    /**
+     * Longest rendered HTML, in characters: ten times the longest body, so the output is bounded linearly
+     * in the input whatever the input does. Rendering stops as soon as it is passed.
+     */
+    static final int MAX_HTML = 10 * org.clearroom.forums.NewPost.MAX_BODY;
+
+    private final List<Extension> extensions =
+            List.of(TablesExtension.builder().maxCells(MAX_TABLE_CELLS).build(), AutolinkExtension.create());
 
     private final Parser parser = Parser.builder()
             .extensions(extensions)
@@ -144,21 +161,92 @@ public class Markdown {
      */
     public Rendered render(String body) {
         Objects.requireNonNull(body, "body is required");
-        Node document = parser.parse(body);
-        if (depthOf(document) > MAX_DEPTH) {
+        Node document;
+        try {
+            document = parser.parse(body);
+        } catch (IllegalArgumentException tooManyCells) {
+            throw new InvalidInput("body", "has a table of more than " + MAX_TABLE_CELLS + " cells; split it");
+        }
+        var shape = shapeOf(document);
+        if (shape.depth() > MAX_DEPTH) {
             throw new InvalidInput(
                     "body", "nests deeper than " + MAX_DEPTH + " levels (quotes, lists or emphasis); flatten it");
         }
-        String html = policy.sanitize(renderer.render(document));
+        if (shape.widestRow() > MAX_TABLE_COLUMNS) {
+            throw new InvalidInput("body", "has a table of more than " + MAX_TABLE_COLUMNS + " columns");
+        }
+        var rendered = new BoundedText(MAX_HTML);
+        try {
+            renderer.render(document, rendered);
+        } catch (BoundedText.Full full) {
+            throw new InvalidInput("body", "renders to more than " + MAX_HTML + " characters of HTML; shorten it");
+        }
+        String html = policy.sanitize(rendered.toString());
         return new Rendered(html, mentionsIn(document));
     }
 
+    /** Output that refuses to grow past a limit, so a small input cannot make a large answer. */
+    private static final class BoundedText implements Appendable {
+
+        static final class Full extends RuntimeException {
+            Full() {
+                super(null, null, false, false);
+            }
+        }
+
+        private final StringBuilder text = new StringBuilder();
+        private final int limit;
+
+        BoundedText(int limit) {
+            this.limit = limit;
+        }
+
+        @Override
+        public Appendable append(CharSequence sequence) {
+            return append(sequence, 0, sequence.length());
+        }
+
+        @Override
+        public Appendable append(CharSequence sequence, int start, int end) {
+            if (text.length() + (end - start) > limit) {
+                throw new Full();
+            }
+            text.append(sequence, start, end);
+            return this;
+        }
+
+        @Override
+        public Appendable append(char c) {
+            if (text.length() + 1 > limit) {
+                throw new Full();
+            }
+            text.append(c);
+            return this;
+        }
+
+        @Override
+        public String toString() {
+            return text.toString();
+        }
+    }
+
+    /** How deep the tree nests and how many cells its widest table row has. */
+    private record Shape(int depth, int widestRow) {}
+
     /** Pre-order walk by sibling and parent links, so a deep tree costs no stack. */
-    private static int depthOf(Node document) {
+    private static Shape shapeOf(Node document) {
         int depth = 0;
         int deepest = 0;
+        int widest = 0;
         Node node = document;
         while (true) {
+            if (node instanceof TableRow row) {
+                int cells = 0;
+                for (Node cell = row.getFirstChild(); cell != null; cell = cell.getNext()) {
+                    cells++;
+                }
+                widest = Math.max(widest, cells);
+            }
             Node child = node.getFirstChild();
             if (child != null) {
                 node = child;
@@ -171,7 +259,7 @@ public class Markdown {
                 depth--;
             }
             if (node == document) {
-                return deepest;
+                return new Shape(deepest, widest);
             }
             node = node.getNext();
         }

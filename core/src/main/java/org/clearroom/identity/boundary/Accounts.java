@@ -14,6 +14,7 @@ import org.clearroom.audit.boundary.AuditTrail;
 import org.clearroom.identity.Account;
 import org.clearroom.identity.Me;
 import org.clearroom.identity.NewAccount;
+import org.clearroom.identity.OrgKind;
 import org.clearroom.identity.Role;
 import org.clearroom.identity.control.Directory;
 import org.clearroom.identity.control.Passwords;
@@ -68,6 +69,11 @@ public class Accounts {
         var organisation = directory
                 .organisation(request.organisationId())
                 .orElseThrow(() -> new InvalidInput("organisationId", "no organisation has this id"));
+        boolean operator = organisation.kind() == OrgKind.OPERATOR;
+        if (request.roles() != null && !request.roles().isEmpty() && !operator) {
+            throw new InvalidInput(
+                    "roles", "ADMIN and COMPLIANCE are for accounts of the operators' organisation (kind OPERATOR)");
+        }
         if (directory.accountNamed(request.username()).isPresent()) {
             throw new Conflict("username", "the username '" + request.username() + "' is taken");
         }

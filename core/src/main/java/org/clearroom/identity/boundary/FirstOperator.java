@@ -63,11 +63,13 @@ public class FirstOperator {
         if (anyAdmin) {
             return;
         }
-        var organisation = directory
-                .organisationNamed(organisationName)
+        // the operators' organisation: the one there is, or a new one of that name
+        var organisation = directory.organisations().stream()
+                .filter(existing -> existing.kind() == OrgKind.OPERATOR)
+                .findFirst()
                 .map(existing -> existing.id())
                 .orElseGet(() -> organisations
-                        .create(Actor.SYSTEM, new NewOrganisation(organisationName, OrgKind.OBSERVER))
+                        .create(Actor.SYSTEM, new NewOrganisation(organisationName, OrgKind.OPERATOR))
                         .id());
         accounts.create(
                 Actor.SYSTEM, new NewAccount(username, "Operator", organisation, password.get(), List.of(Role.ADMIN)));

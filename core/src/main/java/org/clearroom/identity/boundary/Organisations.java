@@ -11,12 +11,14 @@ import java.util.List;
 import org.clearroom.audit.Action;
 import org.clearroom.audit.boundary.AuditTrail;
 import org.clearroom.identity.NewOrganisation;
+import org.clearroom.identity.OrgKind;
 import org.clearroom.identity.Organisation;
 import org.clearroom.identity.Role;
 import org.clearroom.identity.control.Directory;
 import org.clearroom.identity.entity.OrganisationEntity;
 import org.clearroom.platform.control.Actor;
 import org.clearroom.platform.control.Conflict;
+import org.clearroom.platform.control.InvalidInput;
 import org.clearroom.platform.control.NotFound;
 
 /** Organisations, managed by operators (ADMIN). */
@@ -53,6 +55,11 @@ public class Organisations {
 
     public Organisation create(Actor actor, NewOrganisation request) {
         actor.require(Role.ADMIN);
+        if (request.kind() == OrgKind.OPERATOR && !actor.isSystem()) {
+            throw new InvalidInput(
+                    "kind",
+                    "OPERATOR is the platform operators' own organisation, which exists already; add operators to it");
+        }
         if (directory.organisationNamed(request.name()).isPresent()) {
             throw new Conflict(
                     "name", "an organisation named '" + request.name().strip() + "' exists already");

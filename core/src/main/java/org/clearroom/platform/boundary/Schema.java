@@ -5,7 +5,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.clearroom.platform.boundary.migrations.V8__Operators;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
 
 /**
  * Brings the database schema up to date before anything uses it (called first when the web module
@@ -22,14 +24,25 @@ public class Schema {
 
     public void migrate() {
         describeDatabase();
-        var result = Flyway.configure(Schema.class.getClassLoader())
+        var result = migrate(dataSource);
+        LOG.info(() -> "Database schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
+                + " migrations applied now)");
+    }
+
+    /**
+     * Migrates the database behind {@code dataSource} to the current schema: the SQL migrations of
+     * {@code db/migration} and the Java ones that change data with audit entries (named here, so that no
+     * class-path scanning of a server's class loaders is needed). The one way every server, test and
+     * benchmark gets its schema.
+     */
+    public static MigrateResult migrate(DataSource dataSource) {
+        return Flyway.configure(Schema.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
+                .javaMigrations(new V8__Operators())
                 .failOnMissingLocations(true)
                 .load()
                 .migrate();
-        LOG.info(() -> "Database schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
-                + " migrations applied now)");
     }
 
     private void describeDatabase() {

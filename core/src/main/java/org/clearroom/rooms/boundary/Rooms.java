@@ -21,6 +21,7 @@ import org.clearroom.access.control.Decision;
 import org.clearroom.access.entity.AccessRule;
 import org.clearroom.audit.Action;
 import org.clearroom.audit.boundary.AuditTrail;
+import org.clearroom.identity.OrgKind;
 import org.clearroom.identity.Role;
 import org.clearroom.identity.control.Directory;
 import org.clearroom.platform.FieldError;
@@ -36,6 +37,9 @@ import org.clearroom.rooms.entity.RoomEntity;
 @ApplicationScoped
 @Transactional
 public class Rooms {
+
+    private static final String OPERATORS_ARE_NO_PRINCIPALS =
+            "operators (the OPERATOR organisation, ADMIN and COMPLIANCE accounts) never hold content permissions";
 
     @PersistenceContext(unitName = "clearroom")
     EntityManager em;
@@ -131,12 +135,22 @@ public class Rooms {
         if (byKind ? principal.kind() == null : principal.id() == null) {
             errors.add(new FieldError(
                     byKind ? "principal.kind" : "principal.id", "is required for an " + type + " principal"));
-        } else if (type == PrincipalType.ORGANISATION
-                && directory.organisation(principal.id()).isEmpty()) {
-            errors.add(new FieldError("principal.id", "no organisation has this id"));
-        } else if (type == PrincipalType.ACCOUNT
-                && directory.account(principal.id()).isEmpty()) {
-            errors.add(new FieldError("principal.id", "no account has this id"));
+        } else if (type == PrincipalType.ORG_KIND && principal.kind() == OrgKind.OPERATOR) {
+            errors.add(new FieldError("principal.kind", OPERATORS_ARE_NO_PRINCIPALS));
+        } else if (type == PrincipalType.ORGANISATION) {
+            var organisation = directory.organisation(principal.id());
+            if (organisation.isEmpty()) {
+                errors.add(new FieldError("principal.id", "no organisation has this id"));
+            } else if (organisation.get().kind() == OrgKind.OPERATOR) {
+                errors.add(new FieldError("principal.id", OPERATORS_ARE_NO_PRINCIPALS));
+            }
+        } else if (type == PrincipalType.ACCOUNT) {
+            var account = directory.account(principal.id());
+            if (account.isEmpty()) {
+                errors.add(new FieldError("principal.id", "no account has this id"));
+            } else if (AccessPolicy.isOperator(account.get().actor())) {
+                errors.add(new FieldError("principal.id", OPERATORS_ARE_NO_PRINCIPALS));
+            }
         }
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);

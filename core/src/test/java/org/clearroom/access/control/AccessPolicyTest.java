@@ -241,26 +241,38 @@ class AccessPolicyTest {
 
     @ParameterizedTest
     @EnumSource(Role.class)
-    void platformRoleAloneGrantsNothing(Role role) {
+    void operatorsHoldNoContentWhateverTheRulesSay(Role role) {
+        // an ADMIN or COMPLIANCE account, even one a rule names by account, organisation or kind
         var operator = new Actor("acc-op", "op", "org-platform", OrgKind.VENDOR, EnumSet.of(role));
 
         for (var permission : Permission.values()) {
-            var decision = evaluate(operator, permission, orgRule(ALICE.organisationId(), permission));
+            var decision = evaluate(
+                    operator,
+                    permission,
+                    accountRule("acc-op", permission),
+                    orgRule("org-platform", permission),
+                    kindRule(OrgKind.VENDOR, permission));
 
             assertThat(decision.allowed()).as(permission.name()).isFalse();
             assertThat(decision.rule()).isNull();
-            assertThat(decision.reason()).contains(role.name()).contains("grant no content");
+            assertThat(decision.reason()).contains("operators").contains("never hold content permissions");
         }
     }
 
     @Test
-    void platformRolesNeitherAddNorTakeAwayWhatRulesGrant() {
-        var operator =
-                new Actor("acc-op", "op", "org-platform", OrgKind.VENDOR, EnumSet.of(Role.ADMIN, Role.COMPLIANCE));
-        var rule = orgRule("org-platform", Permission.VIEW);
+    void theOperatorsOrganisationMatchesNoRuleEvenWithoutRoles() {
+        var member = new Actor("acc-ops", "ops", "org-operators", OrgKind.OPERATOR, EnumSet.noneOf(Role.class));
+        var rules = new java.util.ArrayList<AccessRule>();
+        for (var kind : OrgKind.values()) {
+            rules.add(kindRule(kind, Permission.VIEW));
+        }
+        rules.add(orgRule("org-operators", Permission.VIEW));
+        rules.add(accountRule("acc-ops", Permission.VIEW));
 
-        assertThat(evaluate(operator, Permission.VIEW, rule).allowed()).isTrue();
-        assertThat(evaluate(operator, Permission.MODERATE, rule).allowed()).isFalse();
+        var decision = evaluate(member, Permission.VIEW, rules.toArray(AccessRule[]::new));
+
+        assertThat(decision.allowed()).isFalse();
+        assertThat(decision.reason()).contains("never hold content permissions");
     }
 
     @Test
@@ -448,8 +460,11 @@ class AccessPolicyTest {
             var scenario = "case " + n + ": " + actor.username() + " asks " + permission + " on " + resource + " with "
                     + specs;
 
-            boolean expected = specs.stream()
-                    .anyMatch(spec -> oracleGrants(spec, actor, permission, resource) && oracleLive(spec));
+            // operators (a platform role, or the OPERATOR organisation) hold nothing, whatever the rules
+            boolean operator = !actor.roles().isEmpty() || actor.organisationKind() == OrgKind.OPERATOR;
+            boolean expected = !operator
+                    && specs.stream()
+                            .anyMatch(spec -> oracleGrants(spec, actor, permission, resource) && oracleLive(spec));
             var decision = AccessPolicy.evaluate(actor, permission, resource, rules, NOW);
 
             assertThat(decision.allowed()).as(scenario).isEqualTo(expected);
@@ -486,7 +501,9 @@ class AccessPolicyTest {
                         .anyMatch(spec -> oracleGrants(spec, actor, permission, resource)
                                 && !spec.revoked()
                                 && !oracleLive(spec));
-                if (onlyExpiredWouldGrant) {
+                if (operator) {
+                    assertThat(decision.reason()).as(scenario).contains("never hold content permissions");
+                } else if (onlyExpiredWouldGrant) {
                     assertThat(decision.reason()).as(scenario).contains("expired");
                 }
             }

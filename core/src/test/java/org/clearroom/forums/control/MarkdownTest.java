@@ -441,6 +441,11 @@ class MarkdownTest {
                 Arguments.of("unclosed link titles", fill("[a](b \"")),
                 Arguments.of("50,000 newlines in a quote", "> x\n".repeat(MAX_BODY / 4)),
                 Arguments.of("table of 5,000 columns", tableOfManyColumns()),
+                Arguments.of("2 KB table of 300 columns and 300 rows", table(300, 300)),
+                Arguments.of("2.5 KB table of 500 columns and 500 rows", table(500, 500)),
+                Arguments.of("128 columns, then 16,000 short rows", table(128, 16_000)),
+                Arguments.of("many tables of 39 columns and 51 rows", fill(table(39, 51))),
+                Arguments.of("many tables of 128 columns and 16 rows", fill(table(128, 16))),
                 Arguments.of("many reference definitions", fill("[a]: b\n")),
                 Arguments.of("50,000 &", fill("&#")),
                 Arguments.of("many @ mentions", fill("@aa ")));
@@ -455,7 +460,40 @@ class MarkdownTest {
         if (rendered != null) {
             assertBalanced(rendered.html());
             assertThat(rendered.mentions()).hasSizeLessThanOrEqualTo(50);
+            assertThat(rendered.html().length())
+                    .as("rendered size is bounded linearly in the input")
+                    .isLessThanOrEqualTo(Markdown.MAX_HTML);
         }
+    }
+
+    @Test
+    void aTableWiderThan128ColumnsIsRefusedNamingTheBody() {
+        assertThatThrownBy(() -> markdown.render(table(129, 1)))
+                .isInstanceOfSatisfying(InvalidInput.class, refused -> assertThat(refused.errors())
+                        .containsExactly(new FieldError("body", "has a table of more than 128 columns")));
+        assertThat(markdown.render(table(128, 2)).html()).contains("<table>");
+    }
+
+    @Test
+    void aTableOfMoreThan2048CellsIsRefused() {
+        assertThatThrownBy(() -> markdown.render(table(100, 21)))
+                .isInstanceOfSatisfying(InvalidInput.class, refused -> assertThat(refused.errors())
+                        .containsExactly(new FieldError("body", "has a table of more than 2048 cells; split it")));
+        assertThat(countOf(markdown.render(table(100, 19)).html(), "<td")).isEqualTo(1_900);
+    }
+
+    @Test
+    void whatRendersPastTenTimesTheLongestBodyIsRefused() {
+        // 39 columns padded from rows of two characters: about 17 characters of HTML for each of input
+        var body = fill(table(39, 51));
+
+        assertThatThrownBy(() -> markdown.render(body))
+                .isInstanceOfSatisfying(
+                        InvalidInput.class,
+                        refused -> assertThat(refused.errors()).singleElement().satisfies(error -> {
+                            assertThat(error.field()).isEqualTo("body");
+                            assertThat(error.message()).startsWith("renders to more than 500000 characters");
+                        }));
     }
 
     @Test
@@ -499,6 +537,14 @@ class MarkdownTest {
             body.append("`".repeat(run)).append("a");
         }
         return body.toString();
+    }
+
+    /**
+     * A header of {@code columns} cells and rows of one short cell each, which the table parser pads to
+     * the header's width: the input grows with {@code columns + rows}, the output with their product.
+     */
+    static String table(int columns, int rows) {
+        return "|a".repeat(columns) + "|\n" + "|-".repeat(columns) + "|\n" + "a|\n".repeat(rows) + "\n";
     }
 
     static String tableOfManyColumns() {

@@ -2,8 +2,8 @@ package org.clearroom.audit.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -19,39 +19,42 @@ import org.clearroom.audit.Ed25519;
 import org.clearroom.audit.MerkleTree;
 import org.clearroom.audit.SignedNote;
 import org.clearroom.audit.VerifierKey;
-import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.clearroom.it.TestDatabase;
+import org.clearroom.platform.boundary.Schema;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Sequencing on a real PostgreSQL with several sequencers at once (as on two Payara nodes sharing one
  * database) and writers committing meanwhile: indexes stay consecutive, every entry is numbered once,
  * and the signed roots are those of the numbered leaves. A sequencer that dies mid-batch loses nothing.
+ * Each test has a freshly migrated database of its own, so neither depends on what the other left.
  */
 class LedgerStoreIT {
 
-    private static EmbeddedPostgres postgres;
     private static final java.security.KeyPair KEYS = Ed25519.generate();
     private static final VerifierKey KEY = VerifierKey.of("clearroom.test/store", KEYS.getPublic());
 
-    @BeforeAll
-    static void database() throws Exception {
-        postgres = EmbeddedPostgres.builder().start();
-        Flyway.configure()
-                .dataSource(postgres.getPostgresDatabase())
-                .locations("classpath:db/migration")
-                .load()
-                .migrate();
+    private String url;
+    private String user;
+    private String password;
+
+    @BeforeEach
+    void database() throws Exception {
+        var server = TestDatabase.server();
+        url = server.urlOf(TestDatabase.create("ledger_store"));
+        user = server.user();
+        password = server.password();
+        var dataSource = new PGSimpleDataSource();
+        dataSource.setURL(url);
+        dataSource.setUser(user);
+        dataSource.setPassword(password);
+        Schema.migrate(dataSource);
     }
 
-    @AfterAll
-    static void stop() throws Exception {
-        postgres.close();
-    }
-
-    private static Connection connection() throws SQLException {
-        var connection = postgres.getPostgresDatabase().getConnection();
+    private Connection connection() throws SQLException {
+        var connection = DriverManager.getConnection(url, user, password);
         connection.setAutoCommit(false);
         return connection;
     }

@@ -1,0 +1,424 @@
+package org.clearroom.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.clearroom.it.Forum.assertProblem;
+import static org.clearroom.it.Forum.fields;
+import static org.clearroom.it.Forum.items;
+
+import jakarta.json.JsonObject;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import org.clearroom.audit.control.LedgerStore;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Input an attacker would send, each answered as it should be: a clear problem+json 4xx naming what is
+ * wrong, nothing stored, the server still ready. One test per fault found on the quick start
+ * (issue 8), each keeping the right answer.
+ */
+class HostileInputIT extends ClearroomDeployment {
+
+    private Forum forum;
+    private String admin;
+    private Forum.Member author;
+    private Forum.Member moderator;
+    private String room;
+
+    @BeforeEach
+    void forum() {
+        forum = new Forum(api);
+        admin = api.admin();
+        var vendor = api.createOrganisation(admin, Api.unique("Vendor"), "VENDOR");
+        author = forum.member(admin, "author", vendor);
+        moderator = forum.member(admin, "mod", vendor);
+        room = api.createRoom(admin, Api.unique("Hostile"), "FORUM");
+        api.grant(admin, room, "ORGANISATION", vendor, "CONTRIBUTE");
+        api.grant(admin, room, "ACCOUNT", moderator.id(), "MODERATE");
+    }
+
+    // ---- 1 and 2: bodies
+
+    /** Every operation that reads a body, from the server's own contract, with made-up path ids. */
+    private List<String[]> bodyOperations() {
+        var document = api.request("GET", "openapi")
+                .header("Accept", "application/json")
+                .send();
+        assertThat(document.status()).isEqualTo(200);
+        var operations = new ArrayList<String[]>();
+        var paths = document.json().getJsonObject("paths");
+        for (var path : paths.keySet()) {
+            for (var method : List.of("post", "put", "patch")) {
+                var operation = paths.getJsonObject(path).getJsonObject(method);
+                if (operation != null && operation.containsKey("requestBody")) {
+                    operations.add(new String[] {method.toUpperCase(), path.replaceAll("\\{[^}]+}", "x")});
+                }
+            }
+        }
+        assertThat(operations).as("the contract lists the body operations").hasSizeGreaterThan(15);
+        return operations;
+    }
+
+    @Test
+    void jsonNestedThousandsDeepIs400SignedInAnd401WithoutCredentials() throws Exception {
+        var deep = "{\"username\":\"x\",\"password\":\"y\",\"label\":" + "[".repeat(5_000) + "]".repeat(5_000) + "}";
+        long entries = count("select count(*) from audit_entry");
+        for (var operation : bodyOperations()) {
+            var signedIn = api.request(operation[0], operation[1])
+                    .bearer(admin)
+                    .json(deep)
+                    .send();
+            var what = operation[0] + " " + operation[1];
+            assertProblem(signedIn, 400);
+            assertThat(fields(signedIn)).as(what).containsExactly("body");
+            var anonymous = api.request(operation[0], operation[1]).json(deep).send();
+            if (operation[1].startsWith("/api/auth/")) {
+                assertProblem(anonymous, 400); // signing in is the one thing anyone may try
+            } else {
+                assertProblem(anonymous, 401);
+            }
+        }
+        assertThat(count("select count(*) from audit_entry"))
+                .as("nothing recorded")
+                .isEqualTo(entries);
+        assertThat(api.get("health/ready", null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aProtectedOperationSays401BeforeReadingTheBody() {
+        // larger than any body the server reads, and nested past every limit: still plainly 401
+        var huge = "[".repeat(2 * 1024 * 1024);
+        var reply = api.request("POST", "api/rooms").json(huge).send();
+        assertProblem(reply, 401);
+    }
+
+    @Test
+    void aBodyWithoutContentTypeIs415NamingTheHeader() {
+        for (var operation : bodyOperations()) {
+            var reply = api.request(operation[0], operation[1])
+                    .bearer(admin)
+                    .bodyWithoutType("{\"name\":\"x\"}")
+                    .send();
+            assertProblem(reply, 415);
+            assertThat(fields(reply)).as(operation[0] + " " + operation[1]).containsExactly("Content-Type");
+        }
+        var typed = api.request("POST", "api/rooms")
+                .bearer(admin)
+                .body("text/plain", "{\"name\":\"x\"}")
+                .send();
+        assertProblem(typed, 415);
+        assertThat(fields(typed)).containsExactly("Content-Type");
+    }
+
+    @Test
+    void aMemberNamedTwiceOrAControlCharacterIs400() throws Exception {
+        long rooms = count("select count(*) from room");
+        var twice = api.post("api/rooms", admin, "{\"name\":\"A\",\"kind\":\"FORUM\",\"name\":\"B\"}");
+        assertProblem(twice, 400);
+        assertThat(fields(twice)).containsExactly("name");
+        var bidi = api.post("api/rooms", admin, "{\"name\":\"abc\\u202Efdp.exe\",\"kind\":\"FORUM\"}");
+        assertProblem(bidi, 400);
+        assertThat(fields(bidi)).containsExactly("name");
+        var surrogate = api.post("api/rooms", admin, "{\"name\":\"a\\ud800\",\"kind\":\"FORUM\"}");
+        assertProblem(surrogate, 400);
+        assertThat(count("select count(*) from room")).isEqualTo(rooms);
+    }
+
+    // ---- 3 and 4: cursors and search paging
+
+    @Test
+    void cursorsBuiltOrAlteredByHandAre400OnEveryListing() throws Exception {
+        var thread = forum.openThread(author, room, "Cursor target");
+        var compliance = api.complianceOfficer(admin);
+        // what anyone could build under the old unkeyed check, with a time PostgreSQL cannot hold
+        var payload = Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString("posts|+294277-01-01T00:00:00Z|x".getBytes(StandardCharsets.UTF_8));
+        var forged = List.of(
+                payload + "." + "A".repeat(22),
+                Base64.getUrlEncoder().withoutPadding().encodeToString("search|1|-20|abc".getBytes()),
+                "-1",
+                "x".repeat(5_000));
+        var listings = List.of(
+                new String[] {"api/rooms/" + room + "/threads?cursor=", author.token()},
+                new String[] {"api/threads/" + thread + "/posts?cursor=", author.token()},
+                new String[] {"api/notifications?cursor=", author.token()},
+                new String[] {"api/search?q=cursor&cursor=", author.token()},
+                new String[] {"api/rooms/" + room + "/moderation-log?cursor=", author.token()},
+                new String[] {"api/rooms/" + room + "/flags?cursor=", moderator.token()},
+                new String[] {"api/audit/entries?cursor=", compliance});
+        for (var listing : listings) {
+            for (var cursor : forged) {
+                var reply = api.get(listing[0] + Forum.enc(cursor), listing[1]);
+                assertProblem(reply, 400);
+                assertThat(fields(reply)).as(listing[0]).containsExactly("cursor");
+            }
+        }
+        // a real cursor of one listing is no cursor of another
+        for (int i = 0; i < 3; i++) {
+            forum.reply(author, thread, "reply " + i);
+        }
+        var posts = api.get("api/threads/" + thread + "/posts?limit=1", author.token())
+                .json()
+                .getString("next");
+        assertProblem(
+                api.get("api/threads/" + thread + "/posts?limit=1&order=newest&cursor=" + posts, author.token()), 400);
+        assertProblem(api.get("api/rooms/" + room + "/threads?cursor=" + posts, author.token()), 400);
+        assertThat(api.get("api/threads/" + thread + "/posts?limit=1&cursor=" + posts, author.token())
+                        .status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void searchPagesNeitherRepeatNorSkipWhenPostsArriveOrAreHidden() {
+        var word = "quokka" + Long.toString(System.nanoTime(), 36).replaceAll("[0-9]", "");
+        var thread = forum.openThread(author, room, "Unrelated title");
+        var posted = new ArrayList<String>();
+        for (int i = 0; i < 6; i++) {
+            posted.add(
+                    forum.reply(author, thread, word + " sighting number " + i).getString("id"));
+        }
+        var first = api.get("api/search?limit=2&q=" + word, author.token());
+        var page = items(first);
+        assertThat(page).hasSize(2);
+        var seen = new ArrayList<String>();
+        page.forEach(hit -> seen.add(hit.getString("postId")));
+        // meanwhile: a new matching post arrives, and a moderator hides one the reader has seen
+        forum.reply(author, thread, word + " arriving late");
+        var hide = api.post(
+                "api/posts/" + seen.get(0) + "/moderation",
+                moderator.token(),
+                Forum.json("action", "HIDE", "reason", "test"));
+        assertThat(hide.status()).isEqualTo(200);
+        var next = Forum.text(first.json(), "next");
+        while (next != null) {
+            var reply = api.get("api/search?limit=2&q=" + word + "&cursor=" + next, author.token());
+            items(reply).forEach(hit -> seen.add(hit.getString("postId")));
+            next = Forum.text(reply.json(), "next");
+        }
+        assertThat(seen).as("no hit twice").doesNotHaveDuplicates();
+        assertThat(new HashSet<>(seen))
+                .as("no hit skipped, nothing newer than the first page")
+                .isEqualTo(new HashSet<>(posted));
+        assertProblem(
+                api.get("api/search?limit=2&q=other&cursor=" + first.json().getString("next"), author.token()), 400);
+    }
+
+    // ---- 5, 10: date-times, and the evidence export that failed after it was recorded
+
+    @Test
+    void dateTimesAreRfc3339OnlyInBodiesAndQueries() throws Exception {
+        var compliance = api.complianceOfficer(admin);
+        for (var time : List.of(
+                "+10000-01-01T00:00:00Z",
+                "+294277-01-01T00:00:00Z",
+                "-999999999-01-01T00:00:00Z",
+                "2027-02-30T00:00:00Z",
+                "2027-01-01",
+                "2027-01-01T00:00:00")) {
+            var rule = api.post(
+                    "api/rooms/" + room + "/rules",
+                    admin,
+                    "{\"principal\":{\"type\":\"ORG_KIND\",\"kind\":\"REGULATOR\"},\"permission\":\"VIEW\","
+                            + "\"expiresAt\":\"" + time + "\"}");
+            assertProblem(rule, 400);
+            assertThat(fields(rule)).as(time).containsExactly("expiresAt");
+            for (var parameter : List.of("from", "to")) {
+                var search = api.get("api/audit/entries?" + parameter + "=" + Forum.enc(time), compliance);
+                assertProblem(search, 400);
+                assertThat(fields(search)).as(time).containsExactly(parameter);
+                long exported = count("select count(*) from audit_entry where action = 'EVIDENCE_EXPORTED'");
+                var evidence = api.get(
+                        "api/audit/evidence?organisation=" + api.operators(admin) + "&" + parameter + "="
+                                + Forum.enc(time),
+                        compliance);
+                assertProblem(evidence, 400);
+                assertThat(fields(evidence)).as(time).containsExactly(parameter);
+                assertThat(count("select count(*) from audit_entry where action = 'EVIDENCE_EXPORTED'"))
+                        .as("a refused export records nothing")
+                        .isEqualTo(exported);
+            }
+        }
+        var withOffset = api.get("api/audit/entries?from=" + Forum.enc("2026-01-01T12:00:00.5+02:00"), compliance);
+        assertThat(withOffset.status()).isEqualTo(200);
+    }
+
+    // ---- 6, 7, 11: bodies whose cost grows with their shape, and limits in characters
+
+    @Test
+    void aTableThatWouldRenderQuadraticallyIs400OnBodyAndNothingIsStored() throws Exception {
+        long posts = count("select count(*) from forum_post");
+        var table = "|a".repeat(300) + "|\n" + "|-".repeat(300) + "|\n" + "a|\n".repeat(300);
+        var reply = forum.tryOpen(author, room, "Wide", table);
+        assertProblem(reply, 400);
+        assertThat(fields(reply)).containsExactly("body");
+        assertThat(count("select count(*) from forum_post")).isEqualTo(posts);
+    }
+
+    @Test
+    void textThatTheSearchParserFoundQuadraticIsStoredAndFound() {
+        var word = "wombat" + Long.toString(System.nanoTime(), 36).replaceAll("[0-9]", "");
+        var body = word + " " + "_a".repeat(8_000) + " " + "foo_bar_".repeat(2_000);
+        var opened = forum.open(author, room, "Underscores", body);
+        var hits = items(api.get("api/search?q=" + word, author.token()));
+        assertThat(hits)
+                .extracting(hit -> hit.getString("postId", null))
+                .contains(opened.getJsonObject("firstPost").getString("id"));
+    }
+
+    @Test
+    void limitsAreInCharactersAsDocumented() throws Exception {
+        var cyrillic = "ж".repeat(40_000);
+        var accepted = forum.tryOpen(author, room, "Кириллица", cyrillic);
+        assertThat(accepted.status()).as("%s", accepted.status()).isEqualTo(201);
+        var tooLong = forum.tryOpen(author, room, "Too long", "x".repeat(50_001));
+        assertProblem(tooLong, 400);
+        assertThat(fields(tooLong)).containsExactly("body");
+        var tooLarge = forum.tryOpen(author, room, "Too large", "x".repeat(1_100_000));
+        assertProblem(tooLarge, 413);
+        assertThat(fields(tooLarge)).containsExactly("body");
+    }
+
+    // ---- 8: what is recorded is what changed
+
+    @Test
+    void parallelTogglesOfOneReactionRecordOnlyWhatChanged() throws Exception {
+        var post = forum.open(author, room, "Toggled", "react to me")
+                .getJsonObject("firstPost")
+                .getString("id");
+        var pool = Executors.newFixedThreadPool(10);
+        try {
+            var toggles = new ArrayList<Callable<Integer>>();
+            for (int i = 0; i < 10; i++) {
+                toggles.add(() -> api.post(
+                                "api/posts/" + post + "/reactions", author.token(), "{\"reaction\":\"THUMBS_UP\"}")
+                        .status());
+            }
+            for (var done : pool.invokeAll(toggles)) {
+                assertThat(done.get()).isIn(200, 409);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        var actions = new ArrayList<String>();
+        try (var connection = database();
+                var query = connection.prepareStatement("select action from audit_entry where resource = ?"
+                        + " and action in ('REACTION_ADDED', 'REACTION_REMOVED') order by position")) {
+            query.setString(1, "posts/" + post);
+            try (var rs = query.executeQuery()) {
+                while (rs.next()) {
+                    actions.add(rs.getString(1));
+                }
+            }
+        }
+        for (int i = 0; i < actions.size(); i++) {
+            assertThat(actions.get(i))
+                    .as("entry %d of %s", i, actions)
+                    .isEqualTo(i % 2 == 0 ? "REACTION_ADDED" : "REACTION_REMOVED");
+        }
+        long present = count("select count(*) from post_reaction where post_id = ?", post);
+        assertThat(present).isEqualTo(actions.size() % 2);
+    }
+
+    // ---- 9: an index only once numbered
+
+    @Test
+    void anEntryTheSequencerHasNotNumberedHasNoIndex() throws Exception {
+        var compliance = api.complianceOfficer(admin);
+        String organisation;
+        try (var holder = database();
+                var statement = holder.createStatement()) {
+            // hold the sequencer's lock: nothing recorded from now on is numbered until it is let go
+            statement.execute("select pg_advisory_lock(" + LedgerStore.SEQUENCER_LOCK + ")");
+            organisation = api.createOrganisation(admin, Api.unique("Unnumbered"), "OBSERVER");
+            var entries = api.get("api/audit/entries?resource=organisations/" + organisation, compliance)
+                    .json()
+                    .getJsonArray("entries")
+                    .getValuesAs(JsonObject.class);
+            assertThat(entries).singleElement().satisfies(entry -> assertThat(entry.containsKey("index"))
+                    .as("%s", entry)
+                    .isFalse());
+            statement.execute("select pg_advisory_unlock(" + LedgerStore.SEQUENCER_LOCK + ")");
+        }
+        var deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        JsonObject entry;
+        do {
+            entry = api.get("api/audit/entries?resource=organisations/" + organisation, compliance)
+                    .json()
+                    .getJsonArray("entries")
+                    .getJsonObject(0);
+            assertThat(System.nanoTime()).as("numbered within 30 s").isLessThan(deadline);
+        } while (!entry.containsKey("index"));
+        long index = entry.getJsonNumber("index").longValue();
+        assertThat(count(
+                        "select count(*) from ledger_leaf l join audit_entry e on e.id = l.entry_id"
+                                + " where l.idx = ? and e.resource = ?",
+                        index,
+                        "organisations/" + organisation))
+                .as("the index is this entry's")
+                .isOne();
+    }
+
+    // ---- 13, 14: what anonymous callers learn, and requests the container refuses itself
+
+    @Test
+    void noAnswerNamesTheRuntime() throws Exception {
+        for (var path : List.of("", "api/me", "api/no-such", "health/ready", "openapi", "metrics", "app.js")) {
+            var reply = api.get(path, null);
+            assertThat(reply.header("Server")).as(path).isNull();
+            assertThat(reply.header("X-Powered-By")).as(path).isNull();
+        }
+        assertProblem(api.get("api/application.wadl", null), 404);
+        assertProblem(api.get("openapi/application.wadl", null), 404);
+        var options = api.request("OPTIONS", "openapi").send();
+        assertThat(options.status()).isEqualTo(204);
+        assertThat(options.body()).isEmpty();
+        var apiOptions = api.request("OPTIONS", "api/rooms").bearer(admin).send();
+        assertThat(apiOptions.contentType()).doesNotContain("wadl");
+        assertThat(apiOptions.body()).doesNotContain("<application");
+        // what the container itself refuses, before any application code: no Server header there either
+        for (var raw : List.of("/%00", "/%FF", "/api/%C0%AE%C0%AE/", "/api/search?q=" + "a".repeat(100_000))) {
+            var head = rawRequest("GET " + raw + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+            assertThat(head).as(raw.substring(0, Math.min(raw.length(), 40))).startsWith("HTTP/1.1 400");
+            assertThat(head.toLowerCase()).doesNotContain("server:");
+        }
+        assertThat(api.get("health/ready", null).status()).as("still ready").isEqualTo(200);
+    }
+
+    @Test
+    void malformedPercentEncodingThatReachesTheApplicationIsAProblem() throws Exception {
+        // no HTTP client library sends this: written by hand
+        var answer = rawAnswer("GET /api/search?q=%zz HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                + author.token() + "\r\nConnection: close\r\n\r\n");
+        assertThat(answer).startsWith("HTTP/1.1 400").contains("Content-Type: application/problem+json");
+        assertThat(answer.substring(answer.indexOf("\r\n\r\n")))
+                .contains("\"field\":\"query\"")
+                .contains("percent-encoding");
+        var nul = api.get("api/search?q=a%00b", author.token());
+        assertProblem(nul, 400);
+        assertThat(fields(nul)).containsExactly("q");
+    }
+
+    /** The status line and headers of a request sent byte for byte, as no HTTP client would send it. */
+    private String rawRequest(String request) throws Exception {
+        var answer = rawAnswer(request);
+        int end = answer.indexOf("\r\n\r\n");
+        return end < 0 ? answer : answer.substring(0, end);
+    }
+
+    /** The whole answer to a request sent byte for byte. */
+    private String rawAnswer(String request) throws Exception {
+        try (var socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
+    }
+}
