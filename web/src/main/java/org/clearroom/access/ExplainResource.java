@@ -10,6 +10,9 @@ import org.clearroom.identity.Caller;
 import org.clearroom.platform.QueryParameters;
 import org.clearroom.rooms.boundary.Rooms;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("access")
@@ -29,10 +32,12 @@ public class ExplainResource {
             summary = "Why an account may or may not do something",
             description =
                     "Answers from the same code path that decides. ADMIN and COMPLIANCE may ask about anyone; others about themselves.")
+    @APIResponse(responseCode = "403", description = "asking about another account without ADMIN or COMPLIANCE")
     public Explanation explain(
-            @QueryParam("account") String account,
-            @QueryParam("permission") String permission,
-            @QueryParam("resource") String resource) {
+            @QueryParam("account") @Parameter(required = true, description = "the account's id") String account,
+            @QueryParam("permission") @Parameter(required = true, schema = @Schema(implementation = Permission.class))
+                    String permission,
+            @QueryParam("resource") @Parameter(required = true, description = "rooms/{id}") String resource) {
         var actor = caller.actor();
         var query = new QueryParameters();
         query.text("account", account, 64, true);

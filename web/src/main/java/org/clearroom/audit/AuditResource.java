@@ -17,6 +17,12 @@ import org.clearroom.identity.Caller;
 import org.clearroom.platform.Public;
 import org.clearroom.platform.QueryParameters;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -45,6 +51,15 @@ public class AuditResource {
             summary = "The latest signed checkpoint",
             description =
                     "A C2SP tlog-checkpoint signed note: origin, tree size, base64 root hash, then the server's Ed25519 signature line.")
+    @APIResponse(
+            responseCode = "200",
+            description = "the signed note",
+            content = @Content(mediaType = "text/plain", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(
+            responseCode = "503",
+            description = "no checkpoint signed yet; see Retry-After",
+            headers = @Header(name = "Retry-After", description = "seconds to wait"),
+            content = @Content(mediaType = "text/plain", schema = @Schema(type = SchemaType.STRING)))
     public Response checkpoint() {
         caller.actor();
         return ledger.latestCheckpoint()
@@ -65,6 +80,10 @@ public class AuditResource {
             summary = "The verifier key",
             description =
                     "C2SP vkey form name+keyid+base64(0x01 || Ed25519 public key); public, so anyone can verify checkpoints.")
+    @APIResponse(
+            responseCode = "200",
+            description = "the verifier key",
+            content = @Content(mediaType = "text/plain", schema = @Schema(type = SchemaType.STRING)))
     public Response key() {
         return Response.ok(ledger.verifierKey() + "\n", "text/plain; charset=utf-8")
                 .build();
@@ -74,7 +93,19 @@ public class AuditResource {
     @Path("proofs/inclusion")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Inclusion proof of one entry (RFC 9162 2.1.3)")
-    public JsonObject inclusion(@QueryParam("index") String index, @QueryParam("treeSize") String treeSize) {
+    public JsonObject inclusion(
+            @QueryParam("index")
+                    @Parameter(
+                            required = true,
+                            description = "the entry's index",
+                            schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
+                    String index,
+            @QueryParam("treeSize")
+                    @Parameter(
+                            required = true,
+                            description = "the size of the tree to prove it in",
+                            schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
+                    String treeSize) {
         caller.actor();
         var query = new QueryParameters();
         var indexValue = query.number("index", index, true);
@@ -93,7 +124,19 @@ public class AuditResource {
     @Path("proofs/consistency")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Consistency proof between two tree sizes (RFC 9162 2.1.4)")
-    public JsonObject consistency(@QueryParam("from") String from, @QueryParam("to") String to) {
+    public JsonObject consistency(
+            @QueryParam("from")
+                    @Parameter(
+                            required = true,
+                            description = "the smaller tree size",
+                            schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
+                    String from,
+            @QueryParam("to")
+                    @Parameter(
+                            required = true,
+                            description = "the larger tree size",
+                            schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
+                    String to) {
         caller.actor();
         var query = new QueryParameters();
         var fromValue = query.number("from", from, true);
@@ -114,7 +157,22 @@ public class AuditResource {
             summary = "Export entries as JSON Lines (COMPLIANCE)",
             description =
                     "One {index, entry, leafHash} per line for indexes in [from, to), by default the whole latest checkpoint. entry's RFC 8785 bytes are the Merkle leaf. Streamed in constant memory.")
-    public Response export(@QueryParam("from") String from, @QueryParam("to") String to) {
+    @APIResponse(
+            responseCode = "200",
+            description = "one JSON object per line",
+            content = @Content(mediaType = NDJSON, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "403", description = "not COMPLIANCE")
+    public Response export(
+            @QueryParam("from")
+                    @Parameter(
+                            description = "the first index (0)",
+                            schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
+                    String from,
+            @QueryParam("to")
+                    @Parameter(
+                            description = "the index after the last (the latest checkpoint's size)",
+                            schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
+                    String to) {
         var actor = caller.actor();
         var query = new QueryParameters();
         var fromValue = query.number("from", from, false);
@@ -136,6 +194,7 @@ public class AuditResource {
             summary = "Search the audit trail (COMPLIANCE)",
             description =
                     "Newest first. Filters: organisation (entries by its members or about it), account, action, resource (exact, or a prefix ending in *), from/to (RFC 3339, to exclusive). Pages of limit entries (default 100, at most 500); pass next as cursor for the following page. Each search is itself audited.")
+    @APIResponse(responseCode = "403", description = "not COMPLIANCE")
     public JsonObject search(
             @QueryParam("organisation") String organisation,
             @QueryParam("account") String account,
@@ -195,10 +254,19 @@ public class AuditResource {
             summary = "Evidence package of one organisation",
             description =
                     "COMPLIANCE, or members of the organisation for their own. A zip: evidence.jsonl (each entry involving the organisation with its leaf hash and an inclusion proof), checkpoint.txt (the signed checkpoint they are proven against), key.vkey and manifest.json. Check it offline: java -jar clearroom-verify.jar evidence FILE.zip --key VKEY.")
+    @APIResponse(
+            responseCode = "200",
+            description = "the evidence package",
+            content =
+                    @Content(
+                            mediaType = "application/zip",
+                            schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "403", description = "neither COMPLIANCE nor a member of the organisation")
     public Response evidence(
-            @QueryParam("organisation") String organisation,
-            @QueryParam("from") String from,
-            @QueryParam("to") String to) {
+            @QueryParam("organisation") @Parameter(required = true, description = "the organisation's id")
+                    String organisation,
+            @QueryParam("from") @Parameter(description = "entries from this time on (RFC 3339)") String from,
+            @QueryParam("to") @Parameter(description = "entries before this time (RFC 3339)") String to) {
         var actor = caller.actor();
         var query = new QueryParameters();
         query.text("organisation", organisation, 64, true);

@@ -11,6 +11,10 @@ import org.clearroom.audit.boundary.Witnesses;
 import org.clearroom.identity.Caller;
 import org.clearroom.platform.control.InvalidInput;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("audit/checkpoints")
@@ -30,6 +34,11 @@ public class CheckpointsResource {
             summary = "The checkpoint of one tree size, with its cosignatures",
             description = "A C2SP signed note: the server's signature line, then every witness cosignature accepted"
                     + " for that checkpoint. Lets a witness re-read the checkpoint it cosigned last.")
+    @APIResponse(
+            responseCode = "200",
+            description = "the signed note",
+            content = @Content(mediaType = "text/plain", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "400", description = "size is not a whole number")
     public Response checkpoint(@PathParam("size") String size) {
         long treeSize;
         try {

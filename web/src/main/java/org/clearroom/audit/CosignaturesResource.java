@@ -13,6 +13,10 @@ import org.clearroom.audit.boundary.Witnesses;
 import org.clearroom.identity.Caller;
 import org.clearroom.platform.RecordReader;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("audit/cosignatures")
@@ -38,6 +42,18 @@ public class CosignaturesResource {
                     + " 'cosignature/v1\\ntime <timestamp>\\n' and the checkpoint body. Only members of the witness's"
                     + " organisation, for an approved key. 201 when stored; 200 with the stored one when the"
                     + " witness cosigned that checkpoint already.")
+    @APIResponse(
+            responseCode = "200",
+            description = "the witness cosigned that checkpoint already: the stored cosignature",
+            content = @Content(schema = @Schema(implementation = WitnessCosignature.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "stored",
+            content = @Content(schema = @Schema(implementation = WitnessCosignature.class)),
+            headers = @Header(name = "Location", description = "the checkpoint it cosigns"))
+    @APIResponse(
+            responseCode = "409",
+            description = "the witness key is not approved, or the witness cosigned a larger checkpoint already")
     public Response cosign(NewCosignature request) {
         var actor = caller.actor();
         RecordReader.require(request);

@@ -16,6 +16,10 @@ import org.clearroom.audit.boundary.Witnesses;
 import org.clearroom.identity.Caller;
 import org.clearroom.platform.RecordReader;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("audit/witnesses")
@@ -57,6 +61,14 @@ public class WitnessesResource {
             description = "Either {vkey} (C2SP vkey, type 0x04, or a plain Ed25519 note vkey, type 0x01) or {name,"
                     + " publicKey} (base64 of the 32-byte key). One live key per organisation; PENDING until an"
                     + " operator decides.")
+    @APIResponse(
+            responseCode = "201",
+            description = "the witness key, PENDING",
+            content = @Content(schema = @Schema(implementation = Witness.class)),
+            headers = @Header(name = "Location", description = "the witness key"))
+    @APIResponse(
+            responseCode = "409",
+            description = "the organisation has a live key already, or the name or key is taken")
     public Response register(NewWitness request) {
         var actor = caller.actor();
         RecordReader.require(request);
@@ -69,6 +81,7 @@ public class WitnessesResource {
     @POST
     @Path("{id}/approve")
     @Operation(summary = "Approve a pending witness key (ADMIN)")
+    @APIResponse(responseCode = "409", description = "the key was decided already")
     public Witness approve(@PathParam("id") String id) {
         return witnesses.approve(caller.actor(), id);
     }
@@ -76,6 +89,7 @@ public class WitnessesResource {
     @POST
     @Path("{id}/reject")
     @Operation(summary = "Reject a pending witness key (ADMIN)", description = "{reason}, shown to the organisation.")
+    @APIResponse(responseCode = "409", description = "the key was decided already")
     public Witness reject(@PathParam("id") String id, WitnessDecision decision) {
         var actor = caller.actor();
         RecordReader.require(decision);

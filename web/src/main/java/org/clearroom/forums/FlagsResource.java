@@ -11,6 +11,7 @@ import org.clearroom.forums.boundary.Moderation;
 import org.clearroom.identity.Caller;
 import org.clearroom.platform.RecordReader;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("flags/{id}")
@@ -31,6 +32,7 @@ public class FlagsResource {
             summary = "Resolve a flag (MODERATE)",
             description =
                     "HIDE hides the post (the note, or the flag's reason, becomes the hiding reason) and resolves every open flag on it; DISMISS resolves this one.")
+    @APIResponse(responseCode = "409", description = "the flag was resolved already")
     public Flag resolve(@PathParam("id") String id, FlagResolution request) {
         var actor = caller.actor();
         RecordReader.require(request);

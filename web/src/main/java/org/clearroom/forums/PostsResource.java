@@ -18,6 +18,10 @@ import org.clearroom.forums.boundary.Moderation;
 import org.clearroom.identity.Caller;
 import org.clearroom.platform.RecordReader;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("posts/{id}")
@@ -48,6 +52,7 @@ public class PostsResource {
 
     @PATCH
     @Operation(summary = "Revise one's own post", description = "403 for anyone else's post; the old version is kept.")
+    @APIResponse(responseCode = "409", description = "the thread is locked, or the post was purged")
     public Post revise(@PathParam("id") String id, NewPost request) {
         var actor = caller.actor();
         RecordReader.require(request);
@@ -78,6 +83,12 @@ public class PostsResource {
             summary = "Flag the post for the moderators (VIEW)",
             description =
                     "reason SPAM, OFF_TOPIC, INAPPROPRIATE, ILLEGAL or OTHER (with text). 409 while the caller's earlier flag is open.")
+    @APIResponse(
+            responseCode = "201",
+            description = "the flag",
+            content = @Content(schema = @Schema(implementation = Flag.class)),
+            headers = @Header(name = "Location", description = "the flag"))
+    @APIResponse(responseCode = "409", description = "the caller's earlier flag on the post is still open")
     public Response flag(@PathParam("id") String id, NewFlag request) {
         var actor = caller.actor();
         RecordReader.require(request);

@@ -22,7 +22,11 @@ import org.clearroom.platform.Paging;
 import org.clearroom.platform.RecordReader;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("threads/{id}")
@@ -67,6 +71,12 @@ public class ThreadsResource {
     @POST
     @Path("posts")
     @Operation(summary = "Reply (CONTRIBUTE)", description = "409 when the thread is locked. The body is Markdown.")
+    @APIResponse(
+            responseCode = "201",
+            description = "the new post",
+            content = @Content(schema = @Schema(implementation = Post.class)),
+            headers = @Header(name = "Location", description = "the new post"))
+    @APIResponse(responseCode = "409", description = "the thread is locked")
     public Response reply(@PathParam("id") String id, NewPost request) {
         var actor = caller.actor();
         RecordReader.require(request);
@@ -83,6 +93,9 @@ public class ThreadsResource {
             summary = "Pin, unpin, lock, unlock or move the thread (MODERATE)",
             description =
                     "MOVE needs roomId, a FORUM room the caller moderates too. Each action is logged with its reason.")
+    @APIResponse(
+            responseCode = "409",
+            description = "MOVE into the room the thread is in already, or into a room that is not a FORUM room")
     public ForumThread moderate(@PathParam("id") String id, ThreadModeration request) {
         var actor = caller.actor();
         RecordReader.require(request);
@@ -92,6 +105,7 @@ public class ThreadsResource {
     @PUT
     @Path("subscription")
     @Operation(summary = "Watch the thread (VIEW): its new posts notify the caller")
+    @APIResponse(responseCode = "204", description = "watching")
     public Response watch(@PathParam("id") String id) {
         forums.watchThread(caller.actor(), id, true);
         return Response.noContent().build();
@@ -100,6 +114,7 @@ public class ThreadsResource {
     @DELETE
     @Path("subscription")
     @Operation(summary = "Stop watching the thread")
+    @APIResponse(responseCode = "204", description = "not watching")
     public Response unwatch(@PathParam("id") String id) {
         forums.watchThread(caller.actor(), id, false);
         return Response.noContent().build();

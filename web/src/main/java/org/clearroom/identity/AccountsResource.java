@@ -16,6 +16,10 @@ import java.util.List;
 import org.clearroom.identity.boundary.Accounts;
 import org.clearroom.platform.RecordReader;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("accounts")
@@ -35,6 +39,7 @@ public class AccountsResource {
 
     @GET
     @Operation(summary = "All accounts (ADMIN)")
+    @APIResponse(responseCode = "403", description = "not ADMIN")
     public List<Account> list() {
         return accounts.list(caller.actor());
     }
@@ -50,6 +55,12 @@ public class AccountsResource {
     @Operation(
             summary = "Create an account (ADMIN)",
             description = "Passwords have 12 to 256 characters; roles are ADMIN and COMPLIANCE.")
+    @APIResponse(
+            responseCode = "201",
+            description = "the account",
+            content = @Content(schema = @Schema(implementation = Account.class)),
+            headers = @Header(name = "Location", description = "the account"))
+    @APIResponse(responseCode = "409", description = "the username is taken")
     public Response create(NewAccount request) {
         var actor = caller.actor();
         RecordReader.require(request);
@@ -64,6 +75,7 @@ public class AccountsResource {
     @Operation(
             summary = "Disable or enable an account (ADMIN)",
             description = "Disabling ends all of the account's tokens and sessions at once.")
+    @APIResponse(responseCode = "409", description = "operators cannot disable their own account")
     public Account change(@PathParam("id") String id, AccountChange change) {
         var actor = caller.actor();
         RecordReader.require(change);

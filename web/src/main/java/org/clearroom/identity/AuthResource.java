@@ -21,6 +21,9 @@ import org.clearroom.identity.entity.Credential.Kind;
 import org.clearroom.platform.Public;
 import org.clearroom.platform.RecordReader;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -51,9 +54,16 @@ public class AuthResource {
             summary = "Sign in for a bearer token",
             description =
                     "The token is shown once. After 5 failures for one username within 15 minutes, sign-in answers 429 with Retry-After.")
-    @APIResponse(responseCode = "201", description = "the token")
+    @APIResponse(
+            responseCode = "201",
+            description = "the token",
+            headers = @Header(name = "Location", description = "the token, to revoke it"),
+            content = @Content(schema = @Schema(implementation = IssuedToken.class)))
     @APIResponse(responseCode = "401", description = "wrong username or password")
-    @APIResponse(responseCode = "429", description = "too many failures; see Retry-After")
+    @APIResponse(
+            responseCode = "429",
+            description = "too many failures; see Retry-After",
+            headers = @Header(name = "Retry-After", description = "seconds until sign-in is tried again"))
     public Response createToken(Credentials credentials) {
         RecordReader.require(credentials);
         var signedIn =
@@ -93,7 +103,16 @@ public class AuthResource {
             summary = "Browser sign-in",
             description =
                     "Sets an HttpOnly, SameSite=Strict session cookie and answers the CSRF token to send as X-CSRF-Token on unsafe methods.")
-    @APIResponse(responseCode = "201", description = "signed in")
+    @APIResponse(
+            responseCode = "201",
+            description = "signed in",
+            headers = @Header(name = "Set-Cookie", description = "the session cookie, HttpOnly and SameSite=Strict"),
+            content = @Content(schema = @Schema(implementation = BrowserSession.class)))
+    @APIResponse(responseCode = "401", description = "wrong username or password")
+    @APIResponse(
+            responseCode = "429",
+            description = "too many failures; see Retry-After",
+            headers = @Header(name = "Retry-After", description = "seconds until sign-in is tried again"))
     public Response createSession(Credentials credentials) {
         RecordReader.require(credentials);
         var signedIn = authentication.signIn(credentials.username(), credentials.password(), Kind.SESSION, "browser");

@@ -15,6 +15,10 @@ import java.util.List;
 import org.clearroom.identity.boundary.Organisations;
 import org.clearroom.platform.RecordReader;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("organisations")
@@ -34,6 +38,7 @@ public class OrganisationsResource {
 
     @GET
     @Operation(summary = "All organisations (ADMIN)")
+    @APIResponse(responseCode = "403", description = "not ADMIN")
     public List<Organisation> list() {
         return organisations.list(caller.actor());
     }
@@ -47,6 +52,12 @@ public class OrganisationsResource {
 
     @POST
     @Operation(summary = "Create an organisation (ADMIN)", description = "Names are unique regardless of case.")
+    @APIResponse(
+            responseCode = "201",
+            description = "the organisation",
+            content = @Content(schema = @Schema(implementation = Organisation.class)),
+            headers = @Header(name = "Location", description = "the organisation"))
+    @APIResponse(responseCode = "409", description = "the name is taken")
     public Response create(NewOrganisation request) {
         var actor = caller.actor();
         RecordReader.require(request);

@@ -22,6 +22,7 @@ import org.clearroom.forums.Flag;
 import org.clearroom.forums.ForumThread;
 import org.clearroom.forums.ModerationEvent;
 import org.clearroom.forums.NewThread;
+import org.clearroom.forums.OpenedThread;
 import org.clearroom.forums.Purged;
 import org.clearroom.forums.Watching;
 import org.clearroom.forums.boundary.Forums;
@@ -35,7 +36,11 @@ import org.clearroom.platform.control.InvalidInput;
 import org.clearroom.rooms.boundary.Rooms;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("rooms")
@@ -77,6 +82,11 @@ public class RoomsResource {
 
     @POST
     @Operation(summary = "Create a room (ADMIN)")
+    @APIResponse(
+            responseCode = "201",
+            description = "the room",
+            content = @Content(schema = @Schema(implementation = Room.class)),
+            headers = @Header(name = "Location", description = "the room"))
     public Response create(NewRoom request) {
         var actor = caller.actor();
         RecordReader.require(request);
@@ -106,6 +116,11 @@ public class RoomsResource {
             summary = "Grant a permission on the room (ADMIN or MODERATE)",
             description =
                     "The principal is an ORGANISATION or ACCOUNT (by id) or an ORG_KIND (by kind); expiresAt is optional and must lie ahead.")
+    @APIResponse(
+            responseCode = "201",
+            description = "the rule",
+            content = @Content(schema = @Schema(implementation = Rule.class)),
+            headers = @Header(name = "Location", description = "the rule"))
     public Response grant(@PathParam("id") String id, NewRule request) {
         var actor = caller.actor();
         RecordReader.require(request);
@@ -132,6 +147,7 @@ public class RoomsResource {
     @Operation(
             summary = "Place a legal hold on the room (COMPLIANCE)",
             description = "While it stands nothing in the room is purged. 409 if the room is held already.")
+    @APIResponse(responseCode = "409", description = "the room is under a legal hold already")
     public Room placeLegalHold(@PathParam("id") String id, NewLegalHold request) {
         var actor = caller.actor();
         RecordReader.require(request);
@@ -141,6 +157,7 @@ public class RoomsResource {
     @DELETE
     @Path("{id}/legal-hold")
     @Operation(summary = "Release the room's legal hold (COMPLIANCE)")
+    @APIResponse(responseCode = "409", description = "the room is under no legal hold")
     public Room releaseLegalHold(@PathParam("id") String id) {
         return rooms.releaseLegalHold(caller.actor(), id);
     }
@@ -148,6 +165,7 @@ public class RoomsResource {
     @DELETE
     @Path("{id}/rules/{ruleId}")
     @Operation(summary = "Revoke a rule (ADMIN or MODERATE)")
+    @APIResponse(responseCode = "204", description = "revoked; the rule stays on record")
     public Response revoke(@PathParam("id") String id, @PathParam("ruleId") String ruleId) {
         rooms.revoke(caller.actor(), id, ruleId);
         return Response.noContent().build();
@@ -162,6 +180,7 @@ public class RoomsResource {
     @Parameter(name = "order", in = ParameterIn.QUERY, description = Paging.ORDER)
     @Parameter(name = "limit", in = ParameterIn.QUERY, description = Paging.LIMIT)
     @Parameter(name = "cursor", in = ParameterIn.QUERY, description = Paging.CURSOR)
+    @APIResponse(responseCode = "409", description = "the room is not a FORUM room")
     public Page<ForumThread> threads(@PathParam("id") String id, @BeanParam Paging paging) {
         var actor = caller.actor();
         var page = paging.read(true);
@@ -173,6 +192,12 @@ public class RoomsResource {
     @Operation(
             summary = "Open a thread with its first post (CONTRIBUTE)",
             description = "title 1-200 characters; body Markdown, 1-50,000 characters, nesting at most 32 deep.")
+    @APIResponse(
+            responseCode = "201",
+            description = "the thread and its first post",
+            content = @Content(schema = @Schema(implementation = OpenedThread.class)),
+            headers = @Header(name = "Location", description = "the thread"))
+    @APIResponse(responseCode = "409", description = "the room is not a FORUM room")
     public Response open(@PathParam("id") String id, NewThread request) {
         var actor = caller.actor();
         RecordReader.require(request);
@@ -193,6 +218,7 @@ public class RoomsResource {
     @Parameter(name = "order", in = ParameterIn.QUERY, description = Paging.ORDER)
     @Parameter(name = "limit", in = ParameterIn.QUERY, description = Paging.LIMIT)
     @Parameter(name = "cursor", in = ParameterIn.QUERY, description = Paging.CURSOR)
+    @APIResponse(responseCode = "409", description = "the room is not a FORUM room")
     public Page<Flag> flags(@PathParam("id") String id, @QueryParam("state") String state, @BeanParam Paging paging) {
         var actor = caller.actor();
         var parameters = new QueryParameters();
@@ -213,6 +239,7 @@ public class RoomsResource {
     @Parameter(name = "order", in = ParameterIn.QUERY, description = Paging.ORDER)
     @Parameter(name = "limit", in = ParameterIn.QUERY, description = Paging.LIMIT)
     @Parameter(name = "cursor", in = ParameterIn.QUERY, description = Paging.CURSOR)
+    @APIResponse(responseCode = "409", description = "the room is not a FORUM room")
     public Page<ModerationEvent> moderationLog(@PathParam("id") String id, @BeanParam Paging paging) {
         var actor = caller.actor();
         var page = paging.read(true);
@@ -222,6 +249,7 @@ public class RoomsResource {
     @GET
     @Path("{id}/subscription")
     @Operation(summary = "Whether the caller watches the forum room (VIEW)")
+    @APIResponse(responseCode = "409", description = "the room is not a FORUM room")
     public Watching watching(@PathParam("id") String id) {
         return new Watching(forums.watchesRoom(caller.actor(), id));
     }
@@ -229,6 +257,8 @@ public class RoomsResource {
     @PUT
     @Path("{id}/subscription")
     @Operation(summary = "Watch the forum room (VIEW): every new thread and post notifies the caller")
+    @APIResponse(responseCode = "204", description = "watching")
+    @APIResponse(responseCode = "409", description = "the room is not a FORUM room")
     public Response watch(@PathParam("id") String id) {
         forums.watchRoom(caller.actor(), id, true);
         return Response.noContent().build();
@@ -237,6 +267,8 @@ public class RoomsResource {
     @DELETE
     @Path("{id}/subscription")
     @Operation(summary = "Stop watching the forum room")
+    @APIResponse(responseCode = "204", description = "not watching")
+    @APIResponse(responseCode = "409", description = "the room is not a FORUM room")
     public Response unwatch(@PathParam("id") String id) {
         forums.watchRoom(caller.actor(), id, false);
         return Response.noContent().build();
