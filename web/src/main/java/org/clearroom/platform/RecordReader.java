@@ -53,7 +53,7 @@ public class RecordReader implements MessageBodyReader<Record> {
      * field (a 50,000-character post) in any encoding a client may choose: four UTF-8 bytes per
      * character, or twelve for a surrogate pair written as two JSON escapes.
      */
-    static final int MAX_BODY_BYTES = 1024 * 1024;
+    public static final int MAX_BODY_BYTES = 1024 * 1024;
 
     /** No request record nests deeper than a few levels; a body that does is refused before it is parsed. */
     static final int MAX_DEPTH = 32;
