@@ -371,7 +371,10 @@ public final class ContractDocument {
         operation.put("responses", responses);
 
         if (open) {
-            operation.put("security", List.of());
+            // anyone may call it: one requirement naming no scheme. (An empty list would say the same,
+            // but Payara drops empty lists from the document it serves, and the operation would then
+            // inherit the document's bearer-or-session requirement.)
+            operation.put("security", List.of(Map.of()));
         } else if (requirements != null) {
             operation.put("security", requirements(requirements));
         }
