@@ -21,7 +21,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.lang.reflect.Type;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -198,22 +197,9 @@ public final class ContractDocument {
         var where = resource.getSimpleName() + "." + method.getName();
         var path = path(root, value(resource.getAnnotation(Path.class)), value(method.getAnnotation(Path.class)));
         var operation = new LinkedHashMap<String, Object>();
-
-        var operationTags = method.getAnnotationsByType(Tag.class);
-        if (operationTags.length == 0) {
-            operationTags = resource.getAnnotationsByType(Tag.class);
-        }
-        if (operationTags.length > 0) {
-            operation.put("tags", Arrays.stream(operationTags).map(Tag::name).toList());
-            for (var tag : operationTags) {
-                var entry = map("name", tag.name());
-                if (!tag.description().isEmpty()) {
-                    entry.put("description", tag.description());
-                }
-                if (entry.size() > 1 || !tags.containsKey(tag.name())) {
-                    tags.put(tag.name(), entry);
-                }
-            }
+        var operationTags = tags(resource, method);
+        if (!operationTags.isEmpty()) {
+            operation.put("tags", operationTags);
         }
         if (described != null && !described.summary().isEmpty()) {
             operation.put("summary", described.summary());
@@ -229,6 +215,74 @@ public final class ContractDocument {
         }
         operation.put("operationId", operationId);
 
+        var inputs = inputs(method, where);
+        if (!inputs.parameters().isEmpty()) {
+            operation.put("parameters", inputs.parameters());
+        }
+        var consumes = mediaTypes(method.getAnnotation(Consumes.class), resource.getAnnotation(Consumes.class));
+        if (inputs.body() != null) {
+            var requestBody = new LinkedHashMap<String, Object>();
+            var about = inputs.body().getAnnotation(RequestBody.class);
+            if (about != null && !about.description().isEmpty()) {
+                requestBody.put("description", about.description());
+            }
+            requestBody.put("required", true);
+            requestBody.put(
+                    "content", content(consumes, schemas.of(inputs.body().getParameterizedType())));
+            operation.put("requestBody", requestBody);
+        }
+
+        var requirements = requirements(resource, method);
+        boolean open = requirements != null && requirements.length == 0;
+        var responses = success(resource, method, where);
+        responses.putAll(problems(inputs, consumes, verb, open));
+        responses.putAll(stated(resource, method, where));
+        operation.put("responses", responses);
+
+        if (open) {
+            // anyone may call it: one requirement naming no scheme. (An empty list would say the same,
+            // but Payara drops empty lists from the document it serves, and the operation would then
+            // inherit the document's bearer-or-session requirement.)
+            operation.put("security", List.of(Map.of()));
+        } else if (requirements != null) {
+            operation.put("security", requirements(requirements));
+        }
+        if (method.isAnnotationPresent(Deprecated.class) || (described != null && described.deprecated())) {
+            operation.put("deprecated", true);
+        }
+        var item = paths.computeIfAbsent(path, p -> new TreeMap<>(Comparator.comparingInt(VERBS::indexOf)));
+        if (item.put(verb, operation) != null) {
+            throw new IllegalStateException(where + ": " + verb + " " + path + " is declared twice");
+        }
+    }
+
+    /** The tag names of the method, or else of its class; the document lists each once. */
+    private List<String> tags(Class<?> resource, Method method) {
+        var found = method.getAnnotationsByType(Tag.class);
+        if (found.length == 0) {
+            found = resource.getAnnotationsByType(Tag.class);
+        }
+        for (var tag : found) {
+            var entry = map("name", tag.name());
+            if (!tag.description().isEmpty()) {
+                entry.put("description", tag.description());
+            }
+            if (entry.size() > 1 || !tags.containsKey(tag.name())) {
+                tags.put(tag.name(), entry);
+            }
+        }
+        return Arrays.stream(found).map(Tag::name).toList();
+    }
+
+    /** What a request carries: parameters, and the one unannotated method parameter as its body. */
+    private record Inputs(List<Map<String, Object>> parameters, java.lang.reflect.Parameter body) {
+
+        boolean in(String where) {
+            return parameters.stream().anyMatch(p -> p.get("in").equals(where));
+        }
+    }
+
+    private Inputs inputs(Method method, String where) {
         var parameters = new ArrayList<Map<String, Object>>();
         java.lang.reflect.Parameter body = null;
         for (var parameter : method.getParameters()) {
@@ -272,53 +326,47 @@ public final class ContractDocument {
                 throw new IllegalStateException(where + ": @Parameter " + about.name() + " names no parameter");
             }
         }
-        if (!parameters.isEmpty()) {
-            operation.put("parameters", parameters);
-        }
-        if (body != null) {
-            var consumes = mediaTypes(method.getAnnotation(Consumes.class), resource.getAnnotation(Consumes.class));
-            var requestBody = new LinkedHashMap<String, Object>();
-            var about = body.getAnnotation(RequestBody.class);
-            if (about != null && !about.description().isEmpty()) {
-                requestBody.put("description", about.description());
-            }
-            requestBody.put("required", true);
-            requestBody.put("content", content(consumes, schemas.of(body.getParameterizedType())));
-            operation.put("requestBody", requestBody);
-        }
+        return new Inputs(parameters, body);
+    }
 
-        var requirements = method.isAnnotationPresent(SecurityRequirements.class)
-                        || method.isAnnotationPresent(SecurityRequirement.class)
-                ? method.getAnnotationsByType(SecurityRequirement.class)
-                : resource.isAnnotationPresent(SecurityRequirements.class)
-                                || resource.isAnnotationPresent(SecurityRequirement.class)
-                        ? resource.getAnnotationsByType(SecurityRequirement.class)
-                        : null;
-        boolean open = requirements != null && requirements.length == 0;
-        boolean byPath = parameters.stream().anyMatch(p -> p.get("in").equals("path"));
-        boolean byQuery = parameters.stream().anyMatch(p -> p.get("in").equals("query"));
+    /** The method's, else its class's, security requirements; null when neither says (the document's). */
+    private static SecurityRequirement[] requirements(Class<?> resource, Method method) {
+        if (method.isAnnotationPresent(SecurityRequirements.class)
+                || method.isAnnotationPresent(SecurityRequirement.class)) {
+            return method.getAnnotationsByType(SecurityRequirement.class);
+        }
+        if (resource.isAnnotationPresent(SecurityRequirements.class)
+                || resource.isAnnotationPresent(SecurityRequirement.class)) {
+            return resource.getAnnotationsByType(SecurityRequirement.class);
+        }
+        return null;
+    }
 
+    /** The success answer the signature tells, unless an {@code @APIResponse} states one. */
+    private Map<String, Object> success(Class<?> resource, Method method, String where) {
         var responses = new TreeMap<String, Object>();
-        var produces = mediaTypes(method.getAnnotation(Produces.class), resource.getAnnotation(Produces.class));
-        var stated = method.getAnnotationsByType(APIResponse.class);
-        boolean opaque = method.getReturnType() == Response.class;
-        boolean successStated = Arrays.stream(stated).anyMatch(r -> success(r.responseCode()));
-        if (!successStated) {
-            if (opaque) {
-                unstated.add(where);
-            } else if (method.getReturnType() == void.class) {
-                responses.put("204", map("description", reason("204")));
-            } else {
-                responses.put(
-                        "200",
-                        map("description", reason("200"), "content", answer(produces, method.getGenericReturnType())));
-            }
+        if (Arrays.stream(method.getAnnotationsByType(APIResponse.class)).anyMatch(r -> success(r.responseCode()))) {
+            return responses;
         }
-        if (body != null || byQuery) {
+        if (method.getReturnType() == Response.class) {
+            unstated.add(where);
+        } else if (method.getReturnType() == void.class) {
+            responses.put("204", map("description", reason("204")));
+        } else {
+            responses.put("200", map("description", reason("200"), "content", returned(resource, method)));
+        }
+        return responses;
+    }
+
+    /** The problems the rules in this class's description give the operation. */
+    private static Map<String, Object> problems(Inputs inputs, List<String> consumes, String verb, boolean open) {
+        var responses = new TreeMap<String, Object>();
+        boolean byPath = inputs.in("path");
+        if (inputs.body() != null || inputs.in("query")) {
             responses.put(
                     "400",
                     problem("Invalid input: errors names each bad field or parameter"
-                            + (body == null
+                            + (inputs.body() == null
                                     ? ""
                                     : "; a body may hold at most " + RecordReader.MAX_BODY_BYTES / 1024 + " KiB")));
         }
@@ -335,11 +383,17 @@ public final class ContractDocument {
         if (byPath) {
             responses.put("404", problem("No such resource, or one the caller may not see"));
         }
-        if (body != null) {
-            var consumes = mediaTypes(method.getAnnotation(Consumes.class), resource.getAnnotation(Consumes.class));
+        if (inputs.body() != null) {
             responses.put("415", problem("The body is not " + String.join(" or ", consumes)));
         }
-        for (var response : stated) {
+        return responses;
+    }
+
+    /** The answers the method's {@code @APIResponse} annotations state. */
+    private Map<String, Object> stated(Class<?> resource, Method method, String where) {
+        var responses = new TreeMap<String, Object>();
+        var produces = mediaTypes(method.getAnnotation(Produces.class), resource.getAnnotation(Produces.class));
+        for (var response : method.getAnnotationsByType(APIResponse.class)) {
             var code = response.responseCode();
             if (!code.matches("[1-5][0-9][0-9]")) {
                 throw new IllegalStateException(where + ": @APIResponse needs a status code, not '" + code + "'");
@@ -363,28 +417,12 @@ public final class ContractDocument {
                 answer.put("content", content);
             } else if (!success(code)) {
                 answer.put("content", problemContent());
-            } else if (!opaque && method.getReturnType() != void.class) {
-                answer.put("content", answer(produces, method.getGenericReturnType()));
+            } else if (method.getReturnType() != Response.class && method.getReturnType() != void.class) {
+                answer.put("content", returned(resource, method));
             }
             responses.put(code, answer);
         }
-        operation.put("responses", responses);
-
-        if (open) {
-            // anyone may call it: one requirement naming no scheme. (An empty list would say the same,
-            // but Payara drops empty lists from the document it serves, and the operation would then
-            // inherit the document's bearer-or-session requirement.)
-            operation.put("security", List.of(Map.of()));
-        } else if (requirements != null) {
-            operation.put("security", requirements(requirements));
-        }
-        if (method.isAnnotationPresent(Deprecated.class) || (described != null && described.deprecated())) {
-            operation.put("deprecated", true);
-        }
-        var item = paths.computeIfAbsent(path, p -> new TreeMap<>(Comparator.comparingInt(VERBS::indexOf)));
-        if (item.put(verb, operation) != null) {
-            throw new IllegalStateException(where + ": " + verb + " " + path + " is declared twice");
-        }
+        return responses;
     }
 
     private static String verb(Method method) {
@@ -481,8 +519,10 @@ public final class ContractDocument {
         return types.length == 0 ? List.of(MediaType.APPLICATION_JSON) : List.of(types);
     }
 
-    private Map<String, Object> answer(List<String> produces, Type returned) {
-        return content(produces, schemas.of(returned));
+    /** The method's return type as the content of each media type it produces. */
+    private Map<String, Object> returned(Class<?> resource, Method method) {
+        var produces = mediaTypes(method.getAnnotation(Produces.class), resource.getAnnotation(Produces.class));
+        return content(produces, schemas.of(method.getGenericReturnType()));
     }
 
     private static Map<String, Object> content(List<String> mediaTypes, Map<String, Object> schema) {
