@@ -15,6 +15,7 @@ import org.clearroom.platform.QueryParameters;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("search")
@@ -33,6 +34,9 @@ public class SearchResource {
             summary = "Full-text search over what the caller may VIEW now",
             description =
                     "q: 1-200 characters (words, \"a phrase\", -excluded, or). Ranked; snippets are escaped HTML with <mark> around matches.")
+    @APIResponse(
+            responseCode = "503",
+            description = "the search ran longer than 5 s and was stopped; search rarer words")
     @Parameter(name = "order", in = ParameterIn.QUERY, description = Paging.ORDER)
     @Parameter(name = "limit", in = ParameterIn.QUERY, description = Paging.LIMIT)
     @Parameter(name = "cursor", in = ParameterIn.QUERY, description = Paging.CURSOR)

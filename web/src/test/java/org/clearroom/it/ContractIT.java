@@ -125,11 +125,21 @@ class ContractIT extends ClearroomDeployment {
     }
 
     @Test
-    void oversizedBodiesAreInvalidInputAsDocumented() {
+    void oversizedBodiesAre413AsDocumented() {
         var admin = api.admin();
-        var reply = api.post("api/rooms", admin, Api.object("name", "x".repeat(70 * 1024), "kind", "FORUM"));
-        assertThat(reply.status()).isEqualTo(400);
+        var reply = api.post("api/rooms", admin, Api.object("name", "x".repeat(1100 * 1024), "kind", "FORUM"));
+        assertThat(reply.status()).isEqualTo(413);
         assertThat(reply.contentType()).startsWith("application/problem+json");
+        var document = api.request("GET", "openapi")
+                .header("Accept", "application/json")
+                .send();
+        assertThat(document.json()
+                        .getJsonObject("paths")
+                        .getJsonObject("/api/rooms")
+                        .getJsonObject("post")
+                        .getJsonObject("responses")
+                        .keySet())
+                .contains("413", "415");
     }
 
     @Test

@@ -68,7 +68,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  *       session callers) or names a resource by path; operations that need a role without naming a
  *       resource say so with {@code @APIResponse(responseCode = "403")};
  *   <li>404 when it names a resource by path (absent, or not visible to the caller);
- *   <li>415 when it takes a body;
+ *   <li>413 and 415 when it takes a body (too large; no or another Content-Type);
  *   <li>anything else (409, 429, 503, ...) where an {@code @APIResponse} says so.
  * </ul>
  *
@@ -363,12 +363,7 @@ public final class ContractDocument {
         var responses = new TreeMap<String, Object>();
         boolean byPath = inputs.in("path");
         if (inputs.body() != null || inputs.in("query")) {
-            responses.put(
-                    "400",
-                    problem("Invalid input: errors names each bad field or parameter"
-                            + (inputs.body() == null
-                                    ? ""
-                                    : "; a body may hold at most " + RecordReader.MAX_BODY_BYTES / 1024 + " KiB")));
+            responses.put("400", problem("Invalid input: errors names each bad field or parameter"));
         }
         if (!open) {
             responses.put(
@@ -384,7 +379,12 @@ public final class ContractDocument {
             responses.put("404", problem("No such resource, or one the caller may not see"));
         }
         if (inputs.body() != null) {
-            responses.put("415", problem("The body is not " + String.join(" or ", consumes)));
+            responses.put(
+                    "413",
+                    problem("The body is larger than " + RecordReader.MAX_BODY_BYTES / 1024
+                            + " KiB (limits of its fields are in characters: see each schema)"));
+            responses.put(
+                    "415", problem("The body is not " + String.join(" or ", consumes) + ", or says no Content-Type"));
         }
         return responses;
     }

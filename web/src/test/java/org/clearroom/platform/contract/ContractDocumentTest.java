@@ -75,10 +75,10 @@ class ContractDocumentTest {
                 .isEqualTo("#/components/schemas/NewThread");
 
         var responses = open.getJsonObject("responses");
-        assertThat(responses.keySet()).containsExactly("201", "400", "401", "403", "404", "409", "415");
+        assertThat(responses.keySet()).containsExactly("201", "400", "401", "403", "404", "409", "413", "415");
         assertThat(ref(responses.getJsonObject("201"), "application/json"))
                 .isEqualTo("#/components/schemas/OpenedThread");
-        for (var problem : List.of("400", "401", "403", "404", "409", "415")) {
+        for (var problem : List.of("400", "401", "403", "404", "409", "413", "415")) {
             assertThat(ref(responses.getJsonObject(problem), "application/problem+json"))
                     .as(problem)
                     .isEqualTo("#/components/schemas/Problem");
@@ -109,7 +109,7 @@ class ContractDocumentTest {
         var signIn = operation("/api/auth/tokens", "post");
         assertThat(signIn.getJsonArray("security")).as("anyone").containsExactly(JsonValue.EMPTY_JSON_OBJECT);
         var responses = signIn.getJsonObject("responses");
-        assertThat(responses.keySet()).contains("201", "400", "401", "415", "429");
+        assertThat(responses.keySet()).contains("201", "400", "401", "413", "415", "429");
         assertThat(ref(responses.getJsonObject("201"), "application/json"))
                 .isEqualTo("#/components/schemas/IssuedToken");
         assertThat(responses.getJsonObject("429").getJsonObject("headers").keySet())
