@@ -5,7 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.json.Json;
 import java.net.HttpCookie;
 import java.security.MessageDigest;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 
 class IdentityIT extends ClearroomDeployment {
@@ -107,28 +120,221 @@ class IdentityIT extends ClearroomDeployment {
         assertThat(api.get("api/me", bobToken).status()).isEqualTo(200);
     }
 
+    // --- throttling (docs/api.md "Throttling"): 5 failures in 15 minutes lock until the oldest is 15 minutes old
+
     @Test
     void fiveFailuresLockSignInWith429AndRetryAfterAndAreAudited() throws Exception {
         var admin = api.admin();
         var username = Api.unique("locked").toLowerCase();
         carrierWithAccount(admin, username);
-        var wrong = Api.object("username", username, "password", "wrong password!");
 
         for (int i = 0; i < 5; i++) {
-            var reply = api.post("api/auth/tokens", null, wrong);
+            var reply = attempt(username, "wrong password!");
             assertThat(reply.status()).as("attempt %d", i + 1).isEqualTo(401);
             assertThat(reply.json().getString("detail")).isEqualTo("the username or password is wrong");
         }
-        var locked = api.post("api/auth/tokens", null, Api.object("username", username, "password", Api.PASSWORD));
+        var unlock = oldestFailure(username).plus(WINDOW);
+        var sent = Instant.now();
+        var locked = attempt(username, Api.PASSWORD);
+        var answered = Instant.now();
         assertThat(locked.status()).isEqualTo(429);
-        assertThat(Long.parseLong(locked.header("Retry-After"))).isBetween(1L, 900L);
         assertThat(locked.contentType()).startsWith("application/problem+json");
+        assertRetryAfter(locked, unlock, sent, answered);
 
-        var resource = "sign-in/" + username;
-        assertThat(count("select count(*) from audit_entry where action = 'SIGN_IN_FAILED' and resource = ?", resource))
+        assertThat(audits("SIGN_IN_FAILED", username)).isEqualTo(5);
+        assertThat(audits("SIGN_IN_LOCKED", username)).isEqualTo(2); // the lock taking effect, and the refused attempt
+    }
+
+    @Test
+    void theLockLastsUntilTheOldestOfTheFiveFailuresIsFifteenMinutesOld() throws Exception {
+        var admin = api.admin();
+        var username = Api.unique("unlocks").toLowerCase();
+        carrierWithAccount(admin, username);
+        // the oldest of five failures turns 15 minutes old 10 s from now; the newest in nearly 15 minutes
+        var now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        var oldest = now.minus(WINDOW).plusSeconds(10);
+        recordFailures(
+                username,
+                oldest,
+                now.minus(Duration.ofMinutes(10)),
+                now.minus(Duration.ofMinutes(5)),
+                now.minus(Duration.ofMinutes(1)),
+                now.minusSeconds(10));
+        var unlock = oldest.plus(WINDOW);
+
+        // the right password: refused, each time with the seconds left, until the oldest failure is old
+        // enough; then accepted (bounded: well past the unlock)
+        Reply reply;
+        int refused = 0;
+        while (true) {
+            var sent = Instant.now();
+            reply = attempt(username, Api.PASSWORD);
+            var answered = Instant.now();
+            if (reply.status() != 429) {
+                assertThat(answered)
+                        .as("not accepted before the unlock at %s", unlock)
+                        .isAfterOrEqualTo(unlock);
+                break;
+            }
+            refused++;
+            assertThat(sent).as("still refused after the unlock at %s", unlock).isBefore(unlock);
+            assertRetryAfter(reply, unlock, sent, answered);
+            assertThat(answered).as("sign-in works again in time").isBefore(unlock.plusSeconds(30));
+            LockSupport.parkNanos(Duration.ofMillis(250).toNanos()); // poll gently until the bound
+        }
+        assertThat(reply.status()).as("%s", reply).isEqualTo(201);
+        assertThat(refused).as("refused while locked").isPositive();
+        assertThat(count("select count(*) from login_failure where username = ?", username))
+                .as("a successful sign-in forgets the failures")
+                .isZero();
+        assertThat(audits("SIGN_IN_LOCKED", username))
+                .as("each refused attempt")
+                .isEqualTo(refused);
+        assertThat(audits("SIGN_IN_FAILED", username)).isZero();
+    }
+
+    @Test
+    void failuresOlderThanFifteenMinutesDoNotCount() throws Exception {
+        var admin = api.admin();
+        var username = Api.unique("forgiven").toLowerCase();
+        carrierWithAccount(admin, username);
+        var now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        var oldestCounted = now.minus(Duration.ofMinutes(10));
+        recordFailures(
+                username,
+                // six failures just and long past the window...
+                now.minus(WINDOW).minusSeconds(1),
+                now.minus(WINDOW).minusSeconds(30),
+                now.minus(Duration.ofMinutes(20)),
+                now.minus(Duration.ofMinutes(30)),
+                now.minus(Duration.ofHours(2)),
+                now.minus(Duration.ofDays(1)),
+                // ...and four within it
+                oldestCounted,
+                now.minus(Duration.ofMinutes(8)),
+                now.minus(Duration.ofMinutes(6)),
+                now.minus(Duration.ofMinutes(4)));
+
+        var fifth = attempt(username, "wrong password!");
+        assertThat(fifth.status()).as("only four failures count: %s", fifth).isEqualTo(401);
+
+        var sent = Instant.now();
+        var locked = attempt(username, Api.PASSWORD);
+        var answered = Instant.now();
+        assertThat(locked.status())
+                .as("the fifth counted failure locks: %s", locked)
+                .isEqualTo(429);
+        assertRetryAfter(locked, oldestCounted.plus(WINDOW), sent, answered);
+
+        assertThat(audits("SIGN_IN_FAILED", username)).isEqualTo(1);
+        assertThat(audits("SIGN_IN_LOCKED", username)).isEqualTo(2); // the lock, and the refused attempt
+    }
+
+    @Test
+    void parallelWrongPasswordsCountFiveFailuresAndLockEveryLaterAttempt() throws Exception {
+        var admin = api.admin();
+        var username = Api.unique("raced").toLowerCase();
+        carrierWithAccount(admin, username);
+
+        int parallel = 20;
+        var start = new CountDownLatch(1);
+        var pool = Executors.newFixedThreadPool(parallel);
+        var statuses = new ArrayList<Integer>();
+        try {
+            var attempts = new ArrayList<Callable<Integer>>();
+            for (int i = 0; i < parallel; i++) {
+                attempts.add(() -> {
+                    start.await();
+                    return attempt(username, "wrong password!").status();
+                });
+            }
+            var futures = attempts.stream().map(pool::submit).toList();
+            start.countDown();
+            for (var future : futures) {
+                statuses.add(future.get(2, TimeUnit.MINUTES));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(statuses.stream().filter(s -> s == 401).count())
+                .as("failures before the lock: %s", statuses)
                 .isEqualTo(5);
-        assertThat(count("select count(*) from audit_entry where action = 'SIGN_IN_LOCKED' and resource = ?", resource))
-                .isEqualTo(2); // the lock taking effect, and the refused attempt
+        assertThat(statuses.stream().filter(s -> s == 429).count())
+                .as("refused once locked: %s", statuses)
+                .isEqualTo(parallel - 5);
+        assertThat(count("select count(*) from login_failure where username = ?", username))
+                .as("failures counted")
+                .isEqualTo(5);
+
+        var unlock = oldestFailure(username).plus(WINDOW);
+        for (var password : List.of("wrong password!", Api.PASSWORD, "another wrong one", Api.PASSWORD)) {
+            var sent = Instant.now();
+            var later = attempt(username, password);
+            var answered = Instant.now();
+            assertThat(later.status()).as("a later attempt: %s", later).isEqualTo(429);
+            assertRetryAfter(later, unlock, sent, answered);
+        }
+        assertThat(count("select count(*) from login_failure where username = ?", username))
+                .as("refused attempts do not extend the lock")
+                .isEqualTo(5);
+
+        assertThat(audits("SIGN_IN_FAILED", username)).as("each failure").isEqualTo(5);
+        assertThat(audits("SIGN_IN_LOCKED", username))
+                .as("the lock, and each of the %d refused attempts", parallel - 5 + 4)
+                .isEqualTo(1 + (parallel - 5) + 4);
+    }
+
+    private static final Duration WINDOW = Duration.ofMinutes(15);
+
+    private Reply attempt(String username, String password) {
+        return api.post("api/auth/tokens", null, Api.object("username", username, "password", password));
+    }
+
+    /** Failed sign-ins at chosen times, as the server records them: the tests' control over the clock. */
+    private static void recordFailures(String username, Instant... times) throws SQLException {
+        try (var connection = database();
+                var insert =
+                        connection.prepareStatement("insert into login_failure (username, failed_at) values (?, ?)")) {
+            for (var time : times) {
+                insert.setString(1, username);
+                insert.setObject(2, time.atOffset(ZoneOffset.UTC));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private static Instant oldestFailure(String username) throws SQLException {
+        try (var connection = database();
+                var query =
+                        connection.prepareStatement("select min(failed_at) from login_failure where username = ?")) {
+            query.setString(1, username);
+            try (var rs = query.executeQuery()) {
+                rs.next();
+                return rs.getObject(1, OffsetDateTime.class).toInstant();
+            }
+        }
+    }
+
+    /**
+     * Retry-After is the whole seconds until {@code unlock}, rounded up (at least 1), as of the moment the
+     * server decided, which lies between {@code sent} and {@code answered}.
+     */
+    private static void assertRetryAfter(Reply reply, Instant unlock, Instant sent, Instant answered) {
+        assertThat(reply.header("Retry-After")).as("Retry-After of %s", reply).isNotNull();
+        long retryAfter = Long.parseLong(reply.header("Retry-After"));
+        assertThat(retryAfter)
+                .as("Retry-After for an unlock at %s, asked between %s and %s", unlock, sent, answered)
+                .isBetween(secondsUntil(unlock, answered), secondsUntil(unlock, sent));
+    }
+
+    private static long secondsUntil(Instant unlock, Instant at) {
+        return Math.max(1, Duration.between(at, unlock).toSeconds() + 1);
+    }
+
+    private static long audits(String action, String username) throws SQLException {
+        return count(
+                "select count(*) from audit_entry where action = ? and resource = ?", action, "sign-in/" + username);
     }
 
     @Test
