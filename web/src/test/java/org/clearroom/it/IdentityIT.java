@@ -404,6 +404,146 @@ class IdentityIT extends ClearroomDeployment {
                 .isEqualTo(2);
     }
 
+    // --- CSRF: every unsafe request made with the session cookie needs the session's own token
+
+    @Test
+    void browserSessionsNeedTheirCsrfTokenToGrantAndRevokeRules() throws Exception {
+        var admin = api.admin();
+        var org = api.createOrganisation(admin, Api.unique("Carrier"), "CARRIER");
+        var room = api.createRoom(admin, Api.unique("Guarded"), "FORUM");
+        var operator = browserSignIn("admin", TestDatabase.ADMIN_PASSWORD);
+        var otherSession = browserSignIn("admin", TestDatabase.ADMIN_PASSWORD);
+        var rule = "{\"principal\":{\"type\":\"ORGANISATION\",\"id\":\"" + org + "\"},\"permission\":\"VIEW\"}";
+        var rules = "api/rooms/" + room + "/rules";
+
+        assertRefusedWithoutItsCsrfToken(operator, otherSession, "POST", rules, rule);
+        assertThat(count("select count(*) from access_rule where resource = ?", "rooms/" + room))
+                .as("no rule granted")
+                .isZero();
+        var granted = inSession(operator, "POST", rules, rule, operator.csrf());
+        assertThat(granted.status()).as("%s", granted).isEqualTo(201);
+        var ruleId = granted.json().getString("id");
+
+        assertRefusedWithoutItsCsrfToken(operator, otherSession, "DELETE", rules + "/" + ruleId, null);
+        assertThat(count("select count(*) from access_rule where id = ? and revoked_at is null", ruleId))
+                .as("the rule still stands")
+                .isEqualTo(1);
+        var revoked = inSession(operator, "DELETE", rules + "/" + ruleId, null, operator.csrf());
+        assertThat(revoked.status()).as("%s", revoked).isEqualTo(204);
+        assertThat(count("select count(*) from access_rule where id = ? and revoked_at is not null", ruleId))
+                .isEqualTo(1);
+        assertThat(count(
+                        "select count(*) from audit_entry where action in ('RULE_GRANTED', 'RULE_REVOKED')"
+                                + " and resource = ?",
+                        "rules/" + ruleId))
+                .as("only the accepted requests are audited")
+                .isEqualTo(2);
+    }
+
+    @Test
+    void browserSessionsNeedTheirCsrfTokenToReleaseALegalHold() throws Exception {
+        var admin = api.admin();
+        var username = Api.unique("officer").toLowerCase();
+        api.createAccount(admin, username, api.operators(admin), "COMPLIANCE");
+        var room = api.createRoom(admin, Api.unique("Held"), "FORUM");
+        var held = api.request("PUT", "api/rooms/" + room + "/legal-hold")
+                .bearer(api.signIn(username, Api.PASSWORD))
+                .json("{\"reason\":\"Case 2026-31\"}")
+                .send();
+        assertThat(held.status()).as("%s", held).isEqualTo(200);
+        var officer = browserSignIn(username, Api.PASSWORD);
+        var otherSession = browserSignIn(username, Api.PASSWORD);
+        var hold = "api/rooms/" + room + "/legal-hold";
+
+        assertRefusedWithoutItsCsrfToken(officer, otherSession, "DELETE", hold, null);
+        assertThat(count("select count(*) from room where id = ? and legal_hold_reason = 'Case 2026-31'", room))
+                .as("the hold still stands")
+                .isEqualTo(1);
+
+        var released = inSession(officer, "DELETE", hold, null, officer.csrf());
+        assertThat(released.status()).as("%s", released).isEqualTo(200);
+        assertThat(count("select count(*) from room where id = ? and legal_hold_reason is null", room))
+                .isEqualTo(1);
+        assertThat(count(
+                        "select count(*) from audit_entry where action = 'LEGAL_HOLD_RELEASED' and resource = ?",
+                        "rooms/" + room))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void browserSessionsNeedTheirCsrfTokenToDisableAnAccount() throws Exception {
+        var admin = api.admin();
+        var username = Api.unique("target").toLowerCase();
+        var org = api.createOrganisation(admin, Api.unique("Vendor"), "VENDOR");
+        var id = api.createAccount(admin, username, org);
+        var token = api.signIn(username, Api.PASSWORD);
+        var operator = browserSignIn("admin", TestDatabase.ADMIN_PASSWORD);
+        var otherSession = browserSignIn("admin", TestDatabase.ADMIN_PASSWORD);
+        var account = "api/accounts/" + id;
+
+        assertRefusedWithoutItsCsrfToken(operator, otherSession, "PATCH", account, "{\"disabled\":true}");
+        assertThat(count("select count(*) from account where id = ? and not disabled", id))
+                .as("the account is still enabled")
+                .isEqualTo(1);
+        assertThat(api.get("api/me", token).status())
+                .as("its token still works")
+                .isEqualTo(200);
+
+        var disabled = inSession(operator, "PATCH", account, "{\"disabled\":true}", operator.csrf());
+        assertThat(disabled.status()).as("%s", disabled).isEqualTo(200);
+        assertThat(disabled.json().getBoolean("disabled")).isTrue();
+        assertThat(count("select count(*) from account where id = ? and disabled", id))
+                .isEqualTo(1);
+        assertThat(api.get("api/me", token).status()).isEqualTo(401);
+    }
+
+    /** A browser session: the cookie to send back and its CSRF token. */
+    private record Session(String cookie, String csrf) {}
+
+    private Session browserSignIn(String username, String password) {
+        var reply = api.request("POST", "api/auth/session")
+                .json(Api.object("username", username, "password", password))
+                .send();
+        assertThat(reply.status())
+                .as("browser sign-in of %s: %s", username, reply)
+                .isEqualTo(201);
+        var cookie = HttpCookie.parse(reply.header("Set-Cookie")).get(0);
+        assertThat(cookie.getName()).isEqualTo("clearroom_session");
+        return new Session(
+                cookie.getName() + "=" + cookie.getValue(), reply.json().getString("csrfToken"));
+    }
+
+    /** A request with the session's cookie, {@code json} as its body when given, and {@code csrf} when given. */
+    private Reply inSession(Session session, String method, String path, String json, String csrf) {
+        var request = api.request(method, path).header("Cookie", session.cookie());
+        if (json != null) {
+            request.json(json);
+        }
+        if (csrf != null) {
+            request.header("X-CSRF-Token", csrf);
+        }
+        return request.send();
+    }
+
+    /**
+     * The request, made with the session's cookie, is refused as a CSRF problem without the header, with a
+     * made-up token, and with the token of another live session of the same account.
+     */
+    private void assertRefusedWithoutItsCsrfToken(
+            Session session, Session otherSession, String method, String path, String json) {
+        var tokens = new ArrayList<String>();
+        tokens.add(null);
+        tokens.add("forged");
+        tokens.add(otherSession.csrf());
+        for (var csrf : tokens) {
+            var reply = inSession(session, method, path, json, csrf);
+            var what = method + " " + path + (csrf == null ? " without X-CSRF-Token" : " with a wrong X-CSRF-Token");
+            assertThat(reply.status()).as("%s: %s", what, reply).isEqualTo(403);
+            assertThat(reply.contentType()).as(what).startsWith("application/problem+json");
+            assertThat(reply.json().getString("type")).as(what).isEqualTo("https://clearroom.org/problems/csrf");
+        }
+    }
+
     @Test
     void disablingAnAccountEndsItsTokensAndSessionsAndSignIn() {
         var admin = api.admin();
