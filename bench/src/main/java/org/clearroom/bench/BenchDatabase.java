@@ -67,7 +67,7 @@ final class BenchDatabase implements AutoCloseable {
         dataSource.setURL(url);
         dataSource.setUser(user);
         dataSource.setPassword(password);
-        Schema.migrate(dataSource);
+        Schema.migrate(dataSource, null);
         return url;
     }
 

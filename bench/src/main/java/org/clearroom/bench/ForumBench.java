@@ -15,7 +15,7 @@ import org.clearroom.platform.control.Digests;
  * a child process, on PostgreSQL):
  *
  * <pre>
- * ForumBench [all | posting thread-page search ...] [--quick]
+ * ForumBench [all | posting thread-page search pathological-text ...] [--quick]
  *            [--clients 16] [--seconds 30] [--warmup-posts 3000] [--pairs 2] [--threads 50]
  *            [--thread-posts 10000] [--read-clients 8] [--read-seconds 20]
  *            [--search-posts 1000000] [--search-threads 20000] [--search-clients 4] [--search-seconds 30]
@@ -27,6 +27,8 @@ import org.clearroom.platform.control.Digests;
  *       same with the audit trail switched off, alternately on a fresh server each time.
  *   <li>{@code thread-page}: latency of a page of 50 posts in a thread of 10,000.
  *   <li>{@code search}: latency of full-text search over 1,000,000 posts.
+ *   <li>{@code pathological-text}: storing and searching text PostgreSQL's parser found quadratic,
+ *       against ordinary text of the same length ({@link PathologicalTextBench}).
  * </ul>
  *
  * {@code --quick} shrinks everything for a smoke test (10 s runs, one pair, 1,000 posts in the thread,
@@ -38,7 +40,7 @@ import org.clearroom.platform.control.Digests;
  */
 public final class ForumBench {
 
-    private static final List<String> ALL = List.of("posting", "thread-page", "search");
+    private static final List<String> ALL = List.of("posting", "thread-page", "search", "pathological-text");
 
     // held so that the level set here stays (loggers are weakly referenced)
     private static final java.util.logging.Logger FLYWAY = java.util.logging.Logger.getLogger("org.flywaydb");
@@ -138,7 +140,9 @@ public final class ForumBench {
                         db, results, war, microJar, work, clients, seconds, warmupPosts, pairs, threads);
                 part("posting", failed, null, posting::run);
             }
-            if (selected.contains("thread-page") || selected.contains("search")) {
+            if (selected.contains("thread-page")
+                    || selected.contains("search")
+                    || selected.contains("pathological-text")) {
                 System.out.printf(
                         "%n   [the read benchmarks' server starts; other load on the machine: %s]%n",
                         LedgerBench.contention());
@@ -159,6 +163,10 @@ public final class ForumBench {
                             var search = new SearchBench(
                                     reads, results, searchPosts, searchThreads, searchClients, searchSeconds);
                             part("search", failed, reads.server, search::run);
+                        }
+                        if (selected.contains("pathological-text")) {
+                            var pathological = new PathologicalTextBench(reads, results);
+                            part("pathological-text", failed, reads.server, pathological::run);
                         }
                     }
                 }

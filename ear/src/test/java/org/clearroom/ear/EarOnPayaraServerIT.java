@@ -100,8 +100,13 @@ class EarOnPayaraServerIT {
                                 "CLEARROOM_DB_URL",
                                 databaseUrl,
                                 "CLEARROOM_DB_USER",
-                                postgres.user(),
+                                postgres.login(),
                                 "CLEARROOM_DB_PASSWORD",
+                                postgres.loginPassword(),
+                                // the server migrates as the schema's owner and runs as its own login
+                                "CLEARROOM_DB_OWNER_USER",
+                                postgres.user(),
+                                "CLEARROOM_DB_OWNER_PASSWORD",
                                 postgres.password(),
                                 "CLEARROOM_BOOTSTRAP_ADMIN_USERNAME",
                                 OPERATOR,
@@ -171,7 +176,8 @@ class EarOnPayaraServerIT {
      * afterwards), or else on an embedded PostgreSQL thrown away afterwards, both as the quick start
      * finds or starts them ({@link Database}).
      */
-    private record TestPostgres(Database server, String name) implements AutoCloseable {
+    private record TestPostgres(Database server, String name, String login, String loginPassword)
+            implements AutoCloseable {
 
         static TestPostgres start() throws Exception {
             var random = new byte[6];
@@ -185,7 +191,10 @@ class EarOnPayaraServerIT {
                             false,
                             step -> System.out.println("PostgreSQL: " + step));
             server.ensureDatabase(name);
-            return new TestPostgres(server, name);
+            var login = name + "_app";
+            var password = server.ensureLogin(login)
+                    .orElseThrow(() -> new IllegalStateException("the test's PostgreSQL user must create roles"));
+            return new TestPostgres(server, name, login, password);
         }
 
         String databaseUrl() {
@@ -205,6 +214,7 @@ class EarOnPayaraServerIT {
             try {
                 if (!server.isEmbedded()) {
                     server.dropDatabase(name);
+                    server.dropLogin(login);
                 }
             } finally {
                 server.close();

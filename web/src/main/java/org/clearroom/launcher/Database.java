@@ -111,6 +111,58 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * A login named {@code role} for a server to run as, separate from this server's user that owns the
+     * schema (see {@code Schema}): created, or given a new password if it exists. Answers its password,
+     * or empty when this server's user may not create roles (then one login does both).
+     */
+    public Optional<String> ensureLogin(String role) throws SQLException {
+        requireSafe(role);
+        try (var connection = DriverManager.getConnection(serverUrl, user, password)) {
+            try (var may = connection.createStatement();
+                    var rs = may.executeQuery(
+                            "select rolsuper or rolcreaterole from pg_roles where rolname = current_user")) {
+                if (!rs.next() || !rs.getBoolean(1)) {
+                    return Optional.empty();
+                }
+            }
+            boolean exists;
+            try (var query = connection.prepareStatement("select 1 from pg_roles where rolname = ?")) {
+                query.setString(1, role);
+                try (var rs = query.executeQuery()) {
+                    exists = rs.next();
+                }
+            }
+            byte[] random = new byte[24];
+            new java.security.SecureRandom().nextBytes(random);
+            // base64url: nothing in it needs quoting in SQL
+            var secret = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+            try (var statement = connection.createStatement()) {
+                statement.execute((exists ? "alter" : "create") + " role \"" + role + "\" login password '" + secret
+                        + "' nosuperuser nocreatedb nocreaterole");
+            }
+            return Optional.of(secret);
+        }
+    }
+
+    /** Drops a login made by {@link #ensureLogin}; its databases must be dropped first. */
+    public void dropLogin(String role) throws SQLException {
+        requireSafe(role);
+        try (var connection = DriverManager.getConnection(serverUrl, user, password);
+                var drop = connection.createStatement()) {
+            drop.execute("drop role if exists \"" + role + "\"");
+        }
+    }
+
+    /** A data source for database {@code name}, connecting as this server's user (the schema's owner). */
+    public javax.sql.DataSource dataSource(String name) {
+        var source = new org.postgresql.ds.PGSimpleDataSource();
+        source.setURL(urlOf(name));
+        source.setUser(user);
+        source.setPassword(password);
+        return source;
+    }
+
     public void dropDatabase(String name) throws SQLException {
         requireSafe(name);
         try (var connection = DriverManager.getConnection(serverUrl, user, password);

@@ -50,6 +50,9 @@ public final class Launcher {
 
     private static final PrintStream OUT = System.out;
 
+    /** Flyway reports through java.util.logging: its notes would fill the console (kept: loggers are weak). */
+    private static final java.util.logging.Logger FLYWAY = java.util.logging.Logger.getLogger("org.flywaydb");
+
     private static final int LOG_TAIL = 40;
 
     private final Path home;
@@ -114,16 +117,19 @@ public final class Launcher {
             database = Database.embedded(home.resolve("pgdata"), true, Launcher::say);
         }
         register(database);
-        String name = database.isEmbedded() ? "clearroom" : null;
-        if (name != null) {
-            database.ensureDatabase(name);
-        }
         say("database: "
                 + (database.isEmbedded()
                         ? "embedded PostgreSQL in " + relative(home.resolve("pgdata"))
                         : database.describe()));
+        Login login;
+        if (database.isEmbedded()) {
+            login = prepareEmbedded(database);
+        } else {
+            // a database of yours: the server migrates it with the login you gave (docs/configuration.md)
+            login = new Login(database.url(), database.user(), database.passwordOrPlaceholder());
+        }
 
-        var server = startServer(name == null ? database.url() : database.urlOf(name), database);
+        var server = startServer(login);
         var url = "http://localhost:" + port + "/";
         if (!awaitReady(url + "health/ready", server)) {
             explainFailure(server);
@@ -222,7 +228,32 @@ public final class Launcher {
 
     // ---- the server
 
-    private Process startServer(String databaseUrl, Database database) throws IOException {
+    /** How the server connects to its database. */
+    private record Login(String url, String user, String password) {}
+
+    static final String DATABASE = "clearroom";
+
+    static final String SERVER_LOGIN = "clearroom_app";
+
+    /**
+     * The embedded database the way a production one should be: {@value #DATABASE} owned by the
+     * superuser, which migrates it here, and the server running as {@value #SERVER_LOGIN}, a login that
+     * may only append to the audit and ledger tables.
+     */
+    private Login prepareEmbedded(Database database) throws Exception {
+        database.ensureDatabase(DATABASE);
+        var password = database.ensureLogin(SERVER_LOGIN)
+                .orElseThrow(() -> new IllegalStateException("the embedded PostgreSQL lets its superuser make roles"));
+        FLYWAY.setLevel(java.util.logging.Level.WARNING);
+        var migrated = org.clearroom.platform.boundary.Schema.migrate(database.dataSource(DATABASE), SERVER_LOGIN);
+        if (migrated.migrationsExecuted > 0) {
+            say("database schema now at version " + migrated.targetSchemaVersion + " (" + migrated.migrationsExecuted
+                    + " migrations applied)");
+        }
+        return new Login(database.urlOf(DATABASE), SERVER_LOGIN, password);
+    }
+
+    private Process startServer(Login login) throws IOException {
         var log = serverLog();
         if (Files.exists(log)) {
             Files.move(log, home.resolve("server.previous.log"), StandardCopyOption.REPLACE_EXISTING);
@@ -253,9 +284,9 @@ public final class Launcher {
                 .redirectOutput(log.toFile())
                 .redirectInput(ProcessBuilder.Redirect.PIPE);
         // the connection goes to the server in its environment, where no process listing shows it
-        builder.environment().put("CLEARROOM_DB_URL", databaseUrl);
-        builder.environment().put("CLEARROOM_DB_USER", database.user());
-        builder.environment().put("CLEARROOM_DB_PASSWORD", database.passwordOrPlaceholder());
+        builder.environment().put("CLEARROOM_DB_URL", login.url());
+        builder.environment().put("CLEARROOM_DB_USER", login.user());
+        builder.environment().put("CLEARROOM_DB_PASSWORD", login.password());
         say("starting the server on port " + port + " (about 20 s; its log is " + relative(log) + ")");
         Process server;
         synchronized (this) {

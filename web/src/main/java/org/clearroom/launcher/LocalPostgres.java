@@ -129,9 +129,12 @@ final class LocalPostgres implements AutoCloseable {
         return port;
     }
 
-    /** The JDBC URL of database {@code name} on this server, connecting as the superuser. */
+    /**
+     * The JDBC URL of database {@code name} on this server. It names no user: the driver would let a
+     * {@code user} in the URL win over the one a caller passes, and the server connects as its own login.
+     */
     String jdbcUrl(String name) {
-        return "jdbc:postgresql://localhost:" + port + "/" + name + "?user=" + SUPERUSER;
+        return "jdbc:postgresql://localhost:" + port + "/" + name;
     }
 
     Path data() {
@@ -255,7 +258,7 @@ final class LocalPostgres implements AutoCloseable {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         SQLException last = null;
         while (System.nanoTime() < deadline) {
-            try (var connection = DriverManager.getConnection(jdbcUrl("postgres"))) {
+            try (var connection = DriverManager.getConnection(jdbcUrl("postgres"), SUPERUSER, null)) {
                 connection.createStatement().execute("select 1");
                 return;
             } catch (SQLException e) {

@@ -80,7 +80,13 @@ public class RecordReader implements MessageBodyReader<Record> {
             MultivaluedMap<String, String> httpHeaders,
             InputStream entityStream)
             throws IOException {
-        byte[] body = entityStream.readNBytes(MAX_BODY_BYTES + 1);
+        byte[] body;
+        try {
+            body = entityStream.readNBytes(MAX_BODY_BYTES + 1);
+        } catch (IOException stalled) {
+            // the client stopped sending (or went away): its mistake, not the server's failure
+            throw new InvalidInput("body", "was not received in full: the connection stalled or closed");
+        }
         if (body.length > MAX_BODY_BYTES) {
             throw new PayloadTooLarge("body", "must be at most " + MAX_BODY_BYTES + " bytes");
         }

@@ -10,9 +10,11 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
+import org.clearroom.platform.boundary.Schema;
 import org.junit.jupiter.api.Test;
 
 /** Every exchange is recorded in the same transaction as its change, and the trail is append-only. */
@@ -142,27 +144,161 @@ class AuditIT extends ClearroomDeployment {
                 .isEqualTo(1);
     }
 
+    /** A harmless change per append-only table, refused all the same. */
+    private static final Map<String, String> UNCHANGING_UPDATES = Map.of(
+            "audit_entry", "update audit_entry set action = action",
+            "ledger_leaf", "update ledger_leaf set leaf_hash = leaf_hash",
+            "ledger_node", "update ledger_node set hash = hash",
+            "ledger_checkpoint", "update ledger_checkpoint set note = note",
+            "cosignature", "update cosignature set signed_at = signed_at");
+
     @Test
-    void theTableRefusesUpdateDeleteAndTruncate() throws Exception {
-        api.admin(); // at least one entry exists
+    void theServersLoginCanOnlyAppendToTheAuditAndLedgerTablesWhateverRoleItTakes() throws Exception {
+        api.admin(); // entries exist
+        long entries = count("select count(*) from audit_entry");
         try (var connection = database();
                 var statement = connection.createStatement()) {
-            assertThatThrownBy(() -> statement.executeUpdate("update audit_entry set action = 'FORGED'"))
-                    .isInstanceOf(SQLException.class)
-                    .hasMessageContaining("append-only");
-            assertThatThrownBy(() -> statement.executeUpdate("delete from audit_entry"))
-                    .isInstanceOf(SQLException.class)
-                    .hasMessageContaining("append-only");
-            assertThatThrownBy(() -> statement.executeUpdate("truncate audit_entry cascade"))
-                    .isInstanceOf(SQLException.class)
-                    .hasMessageContaining("append-only");
+            try (var rs = statement.executeQuery("select rolsuper from pg_roles where rolname = current_user")) {
+                rs.next();
+                assertThat(rs.getBoolean(1))
+                        .as("the server's login is no superuser")
+                        .isFalse();
+            }
+            assertThat(count(
+                            "select count(*) from pg_tables where schemaname = 'public' and tableowner = ?",
+                            System.getProperty("clearroom.test.db.user")))
+                    .as("the server's login owns no table")
+                    .isZero();
+            // every role the login is, or may become with SET ROLE
+            var roles = new ArrayList<String>();
+            try (var rs = statement.executeQuery("with recursive member_of(oid) as (select oid from pg_roles"
+                    + " where rolname = current_user union select m.roleid from pg_auth_members m join member_of"
+                    + " on m.member = member_of.oid) select r.rolname from member_of join pg_roles r on r.oid ="
+                    + " member_of.oid")) {
+                while (rs.next()) {
+                    roles.add(rs.getString(1));
+                }
+            }
+            assertThat(roles).contains(System.getProperty("clearroom.test.db.user"));
+            for (var role : roles) {
+                statement.execute("set role \"" + role + "\"");
+                for (var table : Schema.APPEND_ONLY) {
+                    for (var sql : List.of(
+                            UNCHANGING_UPDATES.get(table),
+                            "delete from " + table,
+                            "truncate " + table + " cascade",
+                            "alter table " + table + " disable trigger user",
+                            "alter table " + table + " owner to \"" + role + "\"")) {
+                        assertThatThrownBy(() -> statement.execute(sql))
+                                .as("%s as %s", sql, role)
+                                .isInstanceOfSatisfying(SQLException.class, refused -> assertThat(refused.getSQLState())
+                                        .isEqualTo("42501"));
+                    }
+                }
+                assertThatThrownBy(() -> statement.execute("set session_replication_role = replica"))
+                        .as("bypassing every trigger is for superusers")
+                        .isInstanceOfSatisfying(SQLException.class, refused -> assertThat(refused.getSQLState())
+                                .isEqualTo("42501"));
+                statement.execute("reset role");
+            }
         }
-        assertThat(count("select count(*) from audit_entry where action = 'FORGED'"))
-                .isZero();
+        assertThat(count("select count(*) from audit_entry")).isGreaterThanOrEqualTo(entries);
     }
 
     @Test
-    void aChangeThatRollsBackLeavesNoEntry() throws Exception {
+    void evenTheSchemasOwnerCannotChangeThemWhileTheirTriggersStand() throws Exception {
+        api.admin();
+        try (var connection = owner();
+                var statement = connection.createStatement()) {
+            for (var table : List.of("audit_entry", "ledger_leaf", "ledger_node", "ledger_checkpoint")) {
+                for (var sql : List.of(
+                        UNCHANGING_UPDATES.get(table), "delete from " + table, "truncate " + table + " cascade")) {
+                    assertThatThrownBy(() -> statement.execute(sql))
+                            .as(sql)
+                            .isInstanceOf(SQLException.class)
+                            .hasMessageContaining("append-only");
+                }
+            }
+        }
+    }
+
+    @Test
+    void aChangeThatRollsBackAfterItWasRecordedLeavesNoEntry() throws Exception {
+        // a fault injected at commit, after the boundary has written the post and recorded it
+        var admin = api.admin();
+        var organisation = api.createOrganisation(admin, Api.unique("Faulty"), "CARRIER");
+        var forum = new Forum(api);
+        var author = forum.member(admin, "faulty", organisation);
+        var room = api.createRoom(admin, Api.unique("Faults"), "FORUM");
+        api.grant(admin, room, "ORGANISATION", organisation, "CONTRIBUTE");
+        var thread = forum.openThread(author, room, "Fault injection");
+        var marker = "FAIL-AT-COMMIT-" + UUID.randomUUID();
+        var fault = "it_fault_" + UUID.randomUUID().toString().replace("-", "");
+        try (var connection = owner();
+                var statement = connection.createStatement()) {
+            statement.execute("create function " + fault + "() returns trigger language plpgsql as $$ begin"
+                    + " if new.body like '%" + marker + "%' then raise exception 'injected fault'; end if;"
+                    + " return null; end $$");
+            statement.execute("create constraint trigger " + fault + " after insert on forum_post deferrable initially"
+                    + " deferred for each row execute function " + fault + "()");
+        }
+        try {
+            var calls = new ArrayList<Callable<Reply>>();
+            var requestIds = new ArrayList<String>();
+            for (int i = 0; i < 12; i++) {
+                var requestId = "fault-" + UUID.randomUUID();
+                requestIds.add(requestId);
+                var body = i % 2 == 0 ? "reply " + i + " " + marker : "reply " + i;
+                calls.add(() -> api.request("POST", "api/threads/" + thread + "/posts")
+                        .bearer(author.token())
+                        .header("X-Request-Id", requestId)
+                        .json(Api.object("body", body))
+                        .send());
+            }
+            var pool = Executors.newFixedThreadPool(6);
+            var replies = new ArrayList<Reply>();
+            try {
+                for (var future : pool.invokeAll(calls)) {
+                    replies.add(future.get());
+                }
+            } finally {
+                pool.shutdown();
+            }
+            for (int i = 0; i < replies.size(); i++) {
+                var actions =
+                        entriesOf(requestIds.get(i)).stream().map(Entry::action).toList();
+                if (i % 2 == 0) {
+                    assertThat(replies.get(i).status()).as("%s", replies.get(i)).isEqualTo(500);
+                    assertThat(actions).as("rolled back at commit: no entry").isEmpty();
+                } else {
+                    assertThat(replies.get(i).status()).as("%s", replies.get(i)).isEqualTo(201);
+                    assertThat(actions).contains("POST_CREATED");
+                }
+            }
+            assertThat(count("select count(*) from forum_post where body like ?", "%" + marker + "%"))
+                    .isZero();
+            // counted against the changes, under concurrency: one entry per stored post, no more, no less
+            assertThat(count("select count(*) from forum_post where thread_id = ?", thread))
+                    .isEqualTo(count(
+                            "select count(*) from audit_entry e where e.action = 'POST_CREATED' and exists"
+                                    + " (select 1 from forum_post p where 'posts/' || p.id = e.resource and p.thread_id = ?)",
+                            thread))
+                    .isEqualTo(1 + 6);
+            assertThat(count(
+                            "select count(*) from audit_entry where action = 'POST_CREATED' and request_id = any(?)",
+                            (Object) requestIds.toArray(String[]::new)))
+                    .isEqualTo(6);
+        } finally {
+            try (var connection = owner();
+                    var statement = connection.createStatement()) {
+                statement.execute("drop trigger " + fault + " on forum_post");
+                statement.execute("drop function " + fault + "()");
+            }
+        }
+    }
+
+    @Test
+    void aRaceThatOnlyOneCanWinRecordsOnlyTheWinner() throws Exception {
         var admin = api.admin();
         var name = Api.unique("Contested");
         int attempts = 8;

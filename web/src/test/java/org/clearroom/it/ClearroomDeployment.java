@@ -36,12 +36,23 @@ public abstract class ClearroomDeployment {
         api = new Api(base);
     }
 
-    /** A connection to the server's database, as the server's own database user. */
+    /** A connection to the server's database, as the server's own database login. */
     protected static Connection database() throws SQLException {
         return DriverManager.getConnection(
                 System.getProperty("clearroom.test.db.url"),
                 System.getProperty("clearroom.test.db.user"),
                 System.getProperty("clearroom.test.db.password"));
+    }
+
+    /**
+     * A connection as the schema's owner (the test run's PostgreSQL user, a superuser): what a test needs
+     * to tamper with the ledger as an attacker with the database's keys would, or to install a fault.
+     */
+    protected static Connection owner() throws SQLException {
+        return DriverManager.getConnection(
+                System.getProperty("clearroom.test.db.url"),
+                System.getProperty("clearroom.test.db.owner.user"),
+                System.getProperty("clearroom.test.db.owner.password"));
     }
 
     /** Rows of a one-column count query. */

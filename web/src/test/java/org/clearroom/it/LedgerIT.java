@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
+import org.clearroom.audit.CanonicalJson;
 import org.clearroom.audit.Checkpoint;
 import org.clearroom.audit.MerkleTree;
 import org.clearroom.audit.SignedNote;
@@ -156,7 +157,8 @@ class LedgerIT extends ClearroomDeployment {
     /** Runs {@code tamper}, exports, restores with {@code restore}: other tests never see the damage. */
     private Verdict tampered(String tamper, String restore) throws Exception {
         var note = checkpointCoveringEverything();
-        try (var connection = database();
+        // as the schema's owner, a superuser: the server's own login can do none of this (AuditIT)
+        try (var connection = owner();
                 var statement = connection.createStatement()) {
             statement.execute("set session_replication_role = replica"); // bypasses the append-only triggers
             statement.execute(tamper);
@@ -202,6 +204,109 @@ class LedgerIT extends ClearroomDeployment {
         var verdict = tampered(swap, swap);
         assertThat(verdict.status()).isEqualTo(1);
         assertThat(verdict.report()).contains("entry 4 was changed");
+    }
+
+    @Test
+    void anEntryAlteredTogetherWithItsLeafHashFailsAgainstTheSignedRoot() throws Exception {
+        // the attacker recomputes the stored leaf hash, so only the Merkle tree can tell
+        api.createRoom(admin, Api.unique("Rehashed"), "FORUM");
+        checkpointCoveringEverything();
+        var entry = "(select entry_id from ledger_leaf where idx = 3)";
+        var rehash = "update ledger_leaf set leaf_hash = sha256('\\x00'::bytea || convert_to((select canonical from"
+                + " audit_entry where id = " + entry + "), 'UTF8')) where idx = 3";
+        var verdict = tampered(
+                "update audit_entry set canonical = replace(canonical, '\"action\":\"', '\"action\":\"X') where id = "
+                        + entry + "; " + rehash,
+                "update audit_entry set canonical = replace(canonical, '\"action\":\"X', '\"action\":\"') where id = "
+                        + entry + "; " + rehash);
+        assertThat(verdict.status()).as(verdict.report()).isEqualTo(1);
+        assertThat(verdict.report()).contains("do not give the checkpoint's root hash");
+    }
+
+    @Test
+    void anEvidencePackageAlteredWithItsManifestRecomputedFailsOnItsProofs() throws Exception {
+        var org = api.createOrganisation(admin, Api.unique("Reforged"), "CARRIER");
+        var username = Api.unique("rex").toLowerCase();
+        api.createAccount(admin, username, org);
+        var member = api.signIn(username, Api.PASSWORD);
+        checkpointCoveringEverything();
+        var genuine = evidence(member, org, dir.resolve("genuine.zip"));
+        assertThat(verifyEvidence(genuine).status()).isZero();
+
+        // every check an attacker can redo is redone: the entry's own leaf hash and the manifest's digests
+        var forged = dir.resolve("forged.zip");
+        try (var in = new java.util.zip.ZipFile(genuine.toFile());
+                var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(forged))) {
+            var lines = new String(
+                            in.getInputStream(in.getEntry("evidence.jsonl")).readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .toList();
+            var rewritten = new StringBuilder();
+            for (var line : lines) {
+                var record = jakarta.json.Json.createReader(new java.io.StringReader(line))
+                        .readObject();
+                var entry = record.getJsonObject("entry");
+                if (entry.getString("action").equals("SIGN_IN")) {
+                    entry = jakarta.json.Json.createObjectBuilder(entry)
+                            .add("action", "SIGN_OUT")
+                            .build();
+                }
+                var canonical = CanonicalJson.write(plain(entry));
+                var leaf = MerkleTree.leafHash(canonical.getBytes(StandardCharsets.UTF_8));
+                rewritten
+                        .append(jakarta.json.Json.createObjectBuilder(record)
+                                .add("entry", entry)
+                                .add("leafHash", Base64.getEncoder().encodeToString(leaf))
+                                .build())
+                        .append('\n');
+            }
+            var evidenceBytes = rewritten.toString().getBytes(StandardCharsets.UTF_8);
+            @SuppressWarnings("unchecked")
+            var manifest = new java.util.LinkedHashMap<String, Object>((java.util.Map<String, Object>)
+                    plain(jakarta.json.Json.createReader(in.getInputStream(in.getEntry("manifest.json")))
+                            .readObject()));
+            @SuppressWarnings("unchecked")
+            var files =
+                    new java.util.LinkedHashMap<String, Object>((java.util.Map<String, Object>) manifest.get("files"));
+            files.put(
+                    "evidence.jsonl",
+                    java.util.HexFormat.of()
+                            .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                                    .digest(evidenceBytes)));
+            manifest.put("files", files);
+            for (var entry : java.util.Collections.list(in.entries())) {
+                var bytes =
+                        switch (entry.getName()) {
+                            case "evidence.jsonl" -> evidenceBytes;
+                            case "manifest.json" -> (CanonicalJson.write(manifest) + "\n")
+                                    .getBytes(StandardCharsets.UTF_8);
+                            default -> in.getInputStream(entry).readAllBytes();
+                        };
+                out.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
+                out.write(bytes);
+                out.closeEntry();
+            }
+        }
+        var verdict = verifyEvidence(forged);
+        assertThat(verdict.status()).as(verdict.report()).isEqualTo(1);
+        assertThat(verdict.report()).contains("is not in the ledger as the checkpoint signed it");
+    }
+
+    /** A JSON value as the maps, lists, strings, longs and booleans that CanonicalJson writes. */
+    private static Object plain(jakarta.json.JsonValue value) {
+        return switch (value.getValueType()) {
+            case OBJECT -> {
+                var map = new java.util.LinkedHashMap<String, Object>();
+                value.asJsonObject().forEach((name, member) -> map.put(name, plain(member)));
+                yield map;
+            }
+            case ARRAY -> value.asJsonArray().stream().map(LedgerIT::plain).toList();
+            case STRING -> ((jakarta.json.JsonString) value).getString();
+            case NUMBER -> ((jakarta.json.JsonNumber) value).longValueExact();
+            case TRUE -> Boolean.TRUE;
+            case FALSE -> Boolean.FALSE;
+            case NULL -> null;
+        };
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import org.clearroom.launcher.Database;
+import org.clearroom.platform.boundary.Schema;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
@@ -14,8 +15,9 @@ import org.junit.platform.launcher.LauncherSessionListener;
  * databases on the server the libpq variables name (so two runs on one server never collide and a
  * dirty database from an earlier run never matters), or else on an embedded PostgreSQL thrown away
  * afterwards. Active only where {@code clearroom.it} is set (the failsafe run). The server under test
- * gets one database ({@code clearroom.test.db.*}); tests that need a database of their own ask
- * {@link #create}.
+ * gets one database, migrated here by its owner (the run's PostgreSQL user, {@code clearroom.test.db.owner.*})
+ * and used by the server through a login of its own ({@code clearroom.test.db.*}) that may only append to
+ * the audit and ledger tables; tests that need a database of their own ask {@link #create}.
  */
 public class TestDatabase implements LauncherSessionListener {
 
@@ -26,6 +28,8 @@ public class TestDatabase implements LauncherSessionListener {
 
     private static final List<String> CREATED = new ArrayList<>();
 
+    private static final List<String> LOGINS = new ArrayList<>();
+
     @Override
     public void launcherSessionOpened(LauncherSession session) {
         if (!Boolean.getBoolean("clearroom.it") || System.getProperty("clearroom.test.db.url") != null) {
@@ -33,9 +37,15 @@ public class TestDatabase implements LauncherSessionListener {
         }
         try {
             var name = create("clearroom_it");
+            // as in production: the schema's owner migrates, the server runs as a login of its own
+            var login = name + "_app";
+            var password = login(login);
+            Schema.migrate(server.dataSource(name), login);
             System.setProperty("clearroom.test.db.url", server.urlOf(name));
-            System.setProperty("clearroom.test.db.user", server.user());
-            System.setProperty("clearroom.test.db.password", server.passwordOrPlaceholder());
+            System.setProperty("clearroom.test.db.user", login);
+            System.setProperty("clearroom.test.db.password", password);
+            System.setProperty("clearroom.test.db.owner.user", server.user());
+            System.setProperty("clearroom.test.db.owner.password", server.passwordOrPlaceholder());
             System.setProperty("clearroom.test.admin.password", ADMIN_PASSWORD);
             System.setProperty(
                     "clearroom.test.ledger.key",
@@ -72,6 +82,19 @@ public class TestDatabase implements LauncherSessionListener {
         return name;
     }
 
+    /**
+     * A login {@code name} for a server to run as (the run's PostgreSQL user owns the schema), dropped at
+     * the end of the run: its password.
+     */
+    public static synchronized String login(String name) throws Exception {
+        var database = server();
+        var password = database.ensureLogin(name)
+                .orElseThrow(() -> new IllegalStateException("the tests' PostgreSQL user " + database.user()
+                        + " must be allowed to create roles (a superuser or CREATEROLE)"));
+        LOGINS.add(name);
+        return password;
+    }
+
     @Override
     public void launcherSessionClosed(LauncherSession session) {
         synchronized (TestDatabase.class) {
@@ -83,6 +106,9 @@ public class TestDatabase implements LauncherSessionListener {
                     for (var name : CREATED) {
                         server.dropDatabase(name);
                     }
+                    for (var login : LOGINS) {
+                        server.dropLogin(login);
+                    }
                 }
                 server.close();
             } catch (Exception e) {
@@ -90,6 +116,7 @@ public class TestDatabase implements LauncherSessionListener {
             }
             server = null;
             CREATED.clear();
+            LOGINS.clear();
         }
     }
 }

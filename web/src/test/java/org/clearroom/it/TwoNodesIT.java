@@ -50,6 +50,8 @@ class TwoNodesIT {
     private String url;
     private String user;
     private String password;
+    private String login;
+    private String loginPassword;
 
     /** One Payara Micro process serving the WAR; its output goes to {@code log}. */
     private record Node(String name, Process process, Api api, Path log) {}
@@ -70,6 +72,9 @@ class TwoNodesIT {
         url = server.urlOf(databaseName);
         user = server.user();
         password = server.passwordOrPlaceholder();
+        // as in production: the nodes run as a login of their own, and the owner migrates at start
+        login = databaseName + "_app";
+        loginPassword = TestDatabase.login(login);
         var dir = Path.of(System.getProperty("clearroom.war"))
                 .resolveSibling("two-nodes")
                 .resolve(databaseName);
@@ -211,8 +216,10 @@ class TwoNodesIT {
         builder.environment()
                 .putAll(Map.of(
                         "CLEARROOM_DB_URL", url,
-                        "CLEARROOM_DB_USER", user,
-                        "CLEARROOM_DB_PASSWORD", password,
+                        "CLEARROOM_DB_USER", login,
+                        "CLEARROOM_DB_PASSWORD", loginPassword,
+                        "CLEARROOM_DB_OWNER_USER", user,
+                        "CLEARROOM_DB_OWNER_PASSWORD", password,
                         "CLEARROOM_BOOTSTRAP_ADMIN_PASSWORD", TestDatabase.ADMIN_PASSWORD));
         var process = builder.start();
         var node = new Node(

@@ -50,7 +50,7 @@ class LedgerStoreIT {
         dataSource.setURL(url);
         dataSource.setUser(user);
         dataSource.setPassword(password);
-        Schema.migrate(dataSource);
+        Schema.migrate(dataSource, null);
     }
 
     private Connection connection() throws SQLException {
