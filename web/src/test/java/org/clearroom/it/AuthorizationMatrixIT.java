@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import org.clearroom.it.AuthorizationMatrix.Expected;
 import org.clearroom.it.AuthorizationMatrix.Row;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class AuthorizationMatrixIT extends ClearroomDeployment {
 
     /** A cell that answered otherwise than the file says. */
-    private record Finding(String operation, Persona persona, Expected expected, String got, String what) {}
+    private record Finding(Row row, Persona persona, String got, String what) {}
 
     @Test
     void everyOperationOfTheDocumentHasARowAndEveryRowAnOperation() throws IOException {
@@ -48,16 +47,17 @@ class AuthorizationMatrixIT extends ClearroomDeployment {
                 .filter(row -> !documented.containsKey(row.getKey()))
                 .map(Map.Entry::getValue)
                 .toList();
-        assertThat(missing)
-                .as(
-                        "operations of the OpenAPI document without a row in %s: add one, with the answer of every"
-                                + " persona",
-                        AuthorizationMatrix.FILE)
-                .isEmpty();
-        assertThat(stale)
-                .as(
-                        "rows of %s for operations the OpenAPI document does not have: remove them or fix the path",
-                        AuthorizationMatrix.FILE)
+        var problems = new ArrayList<String>();
+        if (!missing.isEmpty()) {
+            problems.add("operations of the OpenAPI document without a row in " + AuthorizationMatrix.FILE
+                    + " (add one, with the answer of every persona): " + missing);
+        }
+        if (!stale.isEmpty()) {
+            problems.add("rows of " + AuthorizationMatrix.FILE
+                    + " for operations the OpenAPI document does not have (remove them, or fix the path): " + stale);
+        }
+        assertThat(problems)
+                .withFailMessage("%s", String.join(System.lineSeparator(), problems))
                 .isEmpty();
     }
 
@@ -65,114 +65,120 @@ class AuthorizationMatrixIT extends ClearroomDeployment {
     void everyPersonaGetsTheAnswerOfItsCellAndNoRefusedCallChangesAnything() throws SQLException {
         long started = System.nanoTime();
         var matrix = AuthorizationMatrix.read();
-        var findings = new ArrayList<Finding>();
-        var took = new TreeMap<Long, String>(Comparator.reverseOrder());
-        int cells = 0;
-        try (var personas = new Personas(api);
-                var tables = new BusinessTables()) {
+        var slowest = new TreeMap<Long, String>(Comparator.reverseOrder());
+        List<Finding> findings;
+        try (var run = new Run()) {
             for (var row : matrix.rows()) {
                 long rowStarted = System.nanoTime();
-                cells += row.answers().size();
-                var shared = new MatrixFixture(api, personas);
-                // refused calls and allowed no-ops first, each between two fingerprints of the database
-                for (var persona : Persona.values()) {
-                    if (row.answers().get(persona).changesNothing()) {
-                        call(row, persona, shared, personas, tables, findings);
-                    }
-                }
-                // then allowed reads, on the same fixture
-                for (var persona : Persona.values()) {
-                    if (!row.answers().get(persona).changesNothing() && row.safe()) {
-                        call(row, persona, shared, personas, null, findings);
-                    }
-                }
-                // then allowed writes, each on a fixture of its own, leaving the personas as they were
-                for (var persona : Persona.values()) {
-                    if (!row.answers().get(persona).changesNothing() && !row.safe()) {
-                        call(row, persona, new MatrixFixture(api, personas), personas, null, findings);
-                        for (var ended : personas.renewEndedTokens()) {
-                            if (ended != persona) {
-                                findings.add(new Finding(
-                                        row.operation(),
-                                        persona,
-                                        row.answers().get(persona),
-                                        "-",
-                                        "ended the token of " + ended.column()));
-                            }
-                        }
-                        personas.rejectPendingWitnessKeys();
-                    }
-                }
-                took.put(System.nanoTime() - rowStarted, row.operation());
+                run.row(row);
+                slowest.put(System.nanoTime() - rowStarted, row.operation());
             }
+            findings = run.findings;
         }
         var report = report(findings);
         System.out.printf(
-                "Authorization matrix: %d operations, %d cells, %d findings in %d s; slowest: %s%n%s",
+                "Authorization matrix: %d rows, %d cells, %d findings in %d s; slowest rows: %s%n%s",
                 matrix.rows().size(),
-                cells,
+                matrix.rows().size() * Persona.values().length,
                 findings.size(),
                 Duration.ofNanos(System.nanoTime() - started).toSeconds(),
-                took.entrySet().stream()
-                        .limit(8)
+                slowest.entrySet().stream()
+                        .limit(5)
                         .map(e -> e.getValue() + " "
                                 + Duration.ofNanos(e.getKey()).toMillis() + " ms")
                         .toList(),
                 report);
         assertThat(findings)
-                .as("cells of %s answered otherwise:%n%s", AuthorizationMatrix.FILE, report)
+                .withFailMessage(
+                        "%d cells of %s answered otherwise:%n%s", findings.size(), AuthorizationMatrix.FILE, report)
                 .isEmpty();
     }
 
-    /**
-     * Sends one cell and notes what is wrong with the answer. {@code tables} is given for calls that must
-     * change nothing; the fixture is completed before the first fingerprint, so only the call lies between
-     * the two.
-     */
-    private void call(
-            Row row,
-            Persona persona,
-            MatrixFixture fixture,
-            Personas personas,
-            BusinessTables tables,
-            List<Finding> findings) {
-        var expected = row.answers().get(persona);
-        try {
-            var path = fixture.fillUri(row.path()) + (row.query().isEmpty() ? "" : "?" + fixture.fillUri(row.query()));
-            var request = api.request(row.method(), path).bearer(personas.token(persona));
-            if (!row.body().isEmpty()) {
-                request.json(fixture.fillJson(row.body()));
-            }
-            var before = tables == null ? null : tables.take();
-            var reply = request.send();
-            var wrong = new ArrayList<String>();
-            if (reply.status() != expected.status()) {
-                wrong.add(summary(reply));
-            }
-            if (before != null) {
-                var changes = before.changesTo(tables.take());
-                if (!changes.isEmpty()) {
-                    wrong.add("changed " + String.join(", ", changes));
+    /** One pass over the matrix: the personas, the database they act on, and what was found. */
+    private final class Run implements AutoCloseable {
+
+        final Personas personas = new Personas(api);
+        final BusinessTables tables = new BusinessTables();
+        final List<Finding> findings = new ArrayList<>();
+
+        Run() throws SQLException {}
+
+        /**
+         * Refused calls and allowed no-ops first, each between two fingerprints of the database, on one
+         * fixture they share; then allowed reads on that fixture; then allowed writes, each on a fixture of
+         * its own and leaving the personas as they were (signed in, with no witness key pending).
+         */
+        void row(Row row) throws SQLException {
+            var shared = new MatrixFixture(api, personas);
+            for (var persona : Persona.values()) {
+                if (row.answers().get(persona).changesNothing()) {
+                    call(row, persona, shared, true);
                 }
             }
-            var body = Objects.requireNonNullElse(reply.body(), "");
-            if (persona.sight != Persona.Sight.CONTENT && body.contains(personas.contentWord)) {
-                wrong.add("the answer shows the room's content");
+            for (var persona : Persona.values()) {
+                if (!row.answers().get(persona).changesNothing() && row.safe()) {
+                    call(row, persona, shared, false);
+                }
             }
-            if (persona.sight == Persona.Sight.NOTHING && body.contains(personas.roomWord)) {
-                wrong.add("the answer names the room");
+            for (var persona : Persona.values()) {
+                if (!row.answers().get(persona).changesNothing() && !row.safe()) {
+                    call(row, persona, new MatrixFixture(api, personas), false);
+                    for (var ended : personas.renewEndedTokens()) {
+                        if (ended != persona) {
+                            findings.add(new Finding(row, persona, "-", "ended the token of " + ended.column()));
+                        }
+                    }
+                    personas.rejectPendingWitnessKeys();
+                }
             }
-            if (!wrong.isEmpty()) {
-                findings.add(new Finding(
-                        row.operation(),
-                        persona,
-                        expected,
-                        Integer.toString(reply.status()),
-                        String.join("; ", wrong)));
+        }
+
+        /**
+         * Sends one cell and notes what is wrong with the answer. The fixture is completed before the first
+         * fingerprint, so that only the call lies between the two.
+         */
+        private void call(Row row, Persona persona, MatrixFixture fixture, boolean changesNothing) {
+            var expected = row.answers().get(persona);
+            try {
+                var path =
+                        fixture.fillUri(row.path()) + (row.query().isEmpty() ? "" : "?" + fixture.fillUri(row.query()));
+                var request = api.request(row.method(), path).bearer(personas.token(persona));
+                if (!row.body().isEmpty()) {
+                    request.json(fixture.fillJson(row.body()));
+                }
+                var before = changesNothing ? tables.take() : null;
+                var reply = request.send();
+                var wrong = new ArrayList<String>();
+                if (reply.status() != expected.status()) {
+                    wrong.add(summary(reply));
+                }
+                if (before != null) {
+                    var changes = before.changesTo(tables.take());
+                    if (!changes.isEmpty()) {
+                        wrong.add("changed " + String.join(", ", changes));
+                    }
+                }
+                var body = Objects.requireNonNullElse(reply.body(), "");
+                if (persona.sight != Persona.Sight.CONTENT && body.contains(personas.contentWord)) {
+                    wrong.add("the answer shows the room's content");
+                }
+                if (persona.sight == Persona.Sight.NOTHING && body.contains(personas.roomWord)) {
+                    wrong.add("the answer names the room");
+                }
+                if (!wrong.isEmpty()) {
+                    findings.add(new Finding(row, persona, Integer.toString(reply.status()), String.join("; ", wrong)));
+                }
+            } catch (RuntimeException | AssertionError | SQLException e) {
+                findings.add(new Finding(row, persona, "-", "could not be tried: " + firstLine(e.getMessage())));
             }
-        } catch (RuntimeException | AssertionError | SQLException e) {
-            findings.add(new Finding(
-                    row.operation(), persona, expected, "-", "could not be tried: " + firstLine(e.getMessage())));
+        }
+
+        @Override
+        public void close() throws SQLException {
+            try (personas;
+                    tables) {
+                // both closed, whatever happens to either
+            }
         }
     }
 
@@ -207,24 +213,24 @@ class AuthorizationMatrixIT extends ClearroomDeployment {
         return end < 0 ? strip : strip.substring(0, end);
     }
 
+    /** The findings as a table: line of the file, operation, persona, expected, got, what. */
     private static String report(List<Finding> findings) {
         if (findings.isEmpty()) {
             return "";
         }
         int operation = "operation".length();
-        int persona = "persona".length();
         for (var finding : findings) {
-            operation = Math.max(operation, finding.operation().length());
-            persona = Math.max(persona, finding.persona().column().length());
+            operation = Math.max(operation, finding.row().operation().length());
         }
-        var format = "%-" + operation + "s  %-" + persona + "s  %-8s  %-3s  %s%n";
-        var table = new StringBuilder(String.format(format, "operation", "persona", "expected", "got", "what"));
+        var format = "%-5s %-" + operation + "s  %-10s  %-8s  %-3s  %s%n";
+        var table = new StringBuilder(String.format(format, "line", "operation", "persona", "expected", "got", "what"));
         for (var finding : findings) {
             table.append(String.format(
                     format,
-                    finding.operation(),
+                    finding.row().line(),
+                    finding.row().operation(),
                     finding.persona().column(),
-                    finding.expected(),
+                    finding.row().answers().get(finding.persona()),
                     finding.got(),
                     finding.what()));
         }

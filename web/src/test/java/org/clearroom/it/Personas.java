@@ -136,7 +136,7 @@ final class Personas implements AutoCloseable {
         return callers.get(persona);
     }
 
-    /** Lower-case letters only: one word to PostgreSQL's full-text search, and never part of an id. */
+    /** Random lower-case letters: one word to PostgreSQL's full-text search, and unlike anything else in an answer. */
     static String word(int letters) {
         var word = new StringBuilder(letters);
         for (int i = 0; i < letters; i++) {
