@@ -20,8 +20,10 @@ import java.util.regex.Pattern;
 
 /**
  * {@code authorization-matrix.md}: for every operation of the OpenAPI document, the answer each
- * {@link Persona} gets on a resource of another organisation. Read strictly: a row without an answer for
- * every persona, an unknown column or a second row for one operation stops the test before any call.
+ * {@link Persona} gets on a resource of another organisation. An operation has one row, and a second
+ * one where it has another case worth its own answers (a different request). Read strictly: a row
+ * without an answer for every persona, an unknown column or the same request twice stops the test
+ * before any call.
  */
 record AuthorizationMatrix(List<Row> rows) {
 
@@ -156,8 +158,8 @@ record AuthorizationMatrix(List<Row> rows) {
                 }
             }
             var row = new Row(number, operation.group(1), operation.group(2), query, body, answers);
-            var earlier = seen.putIfAbsent(row.shape(), number);
-            check(earlier == null, number, row.operation() + " has a row already, on line " + earlier);
+            var earlier = seen.putIfAbsent(row.shape() + " ?" + query + " " + body, number);
+            check(earlier == null, number, "line " + earlier + " sends the same request");
             rows.add(row);
         }
         check(!rows.isEmpty(), lines.size(), "no rows under an '| operation |' header");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.json.Json;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,6 +37,11 @@ final class MatrixFixture {
     private final Api api;
     private final Personas personas;
     private final Map<String, String> values = new HashMap<>();
+
+    /** The key of {@code {witness}}, which only its organisation and the operators may see. */
+    private KeyPair witnessKeys;
+
+    private CosignerKey witnessKey;
 
     /** This fixture's part of its secret words. */
     private final String suffix = Personas.word(6);
@@ -109,6 +115,7 @@ final class MatrixFixture {
             case "witness" -> witness();
             case "checkpoint" -> Long.toString(checkpoint(1));
             case "cosignature" -> cosignature();
+            case "hidden-cosignature" -> hiddenCosignature();
             case "cosigned-size" -> {
                 value("cosignature");
                 yield values.get("cosigned-size");
@@ -211,17 +218,26 @@ final class MatrixFixture {
         var organisation = personas.organisation("Matrix witness", "OBSERVER");
         var member = personas.account("witness", organisation);
         personas.signIn(member);
-        var registered = api.post(
-                "api/audit/witnesses",
-                member.token,
-                Api.object(
-                        "vkey",
-                        CosignerKey.of(
-                                        "witness." + value("unique") + ".example/w1",
-                                        Ed25519.generate().getPublic())
-                                .encoded()));
+        witnessKeys = Ed25519.generate();
+        witnessKey = CosignerKey.of("witness." + value("unique") + ".example/w1", witnessKeys.getPublic());
+        var registered = api.post("api/audit/witnesses", member.token, Api.object("vkey", witnessKey.encoded()));
         assertThat(registered.status()).as("register: %s", registered).isEqualTo(201);
         return registered.json().getString("id");
+    }
+
+    /**
+     * {@code {witness}}'s cosignature of checkpoint {@code {checkpoint}}: valid, so that only who may see
+     * the key decides the answer.
+     */
+    private String hiddenCosignature() {
+        value("witness");
+        var size = value("checkpoint");
+        var note = api.get("api/audit/checkpoints/" + size, admin());
+        assertThat(note.status()).as("checkpoint %s: %s", size, note).isEqualTo(200);
+        return Cosignature.sign(
+                        SignedNote.parse(note.body()).text(), witnessKey, witnessKeys.getPrivate(), Instant.now())
+                .line()
+                .strip();
     }
 
     /** The size of the latest signed checkpoint once it is at least {@code atLeast}. */
