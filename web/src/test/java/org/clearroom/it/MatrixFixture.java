@@ -114,6 +114,7 @@ final class MatrixFixture {
                     .encoded();
             case "witness" -> witness();
             case "checkpoint" -> Long.toString(checkpoint(1));
+            case "recent" -> Long.toString(Math.max(0, Long.parseLong(value("checkpoint")) - 200));
             case "cosignature" -> cosignature();
             case "hidden-cosignature" -> hiddenCosignature();
             case "cosigned-size" -> {
