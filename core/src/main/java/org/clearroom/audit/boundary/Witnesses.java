@@ -34,6 +34,7 @@ import org.clearroom.audit.control.CosignedNotes;
 import org.clearroom.audit.control.LedgerSigner;
 import org.clearroom.audit.entity.CosignatureEntity;
 import org.clearroom.audit.entity.WitnessEntity;
+import org.clearroom.identity.OrgKind;
 import org.clearroom.identity.Role;
 import org.clearroom.platform.FieldError;
 import org.clearroom.platform.control.Actor;
@@ -80,6 +81,9 @@ public class Witnesses {
     public Witness register(Actor actor, NewWitness request) {
         if (actor.organisationId() == null || actor.accountId() == null) {
             throw new Forbidden("only accounts of an organisation register its witness key");
+        }
+        if (actor.organisationKind() == OrgKind.OPERATOR) {
+            throw new Forbidden("the log's operators cannot witness their own log: a witness is independent of it");
         }
         var key = keyOf(request);
         boolean vkeyForm = request.vkey() != null;
@@ -156,7 +160,7 @@ public class Witnesses {
         long size = request.checkpointSize();
         var presented = presented(request.signature());
         var body = checkpointBody(size);
-        var witness = witnessOf(presented);
+        var witness = witnessOf(actor, presented);
         if (!witness.organisationId().equals(actor.organisationId()) || actor.accountId() == null) {
             throw new Forbidden("only accounts of the witness's organisation post its cosignatures");
         }
@@ -266,13 +270,15 @@ public class Witnesses {
     }
 
     /** The witness whose key id (and name, if given) the signature carries: approved, else pending, else the newest. */
-    private WitnessEntity witnessOf(Presented presented) {
+    private WitnessEntity witnessOf(Actor actor, Presented presented) {
         var matches = em
                 .createQuery("select w from WitnessEntity w where w.keyId = :keyId", WitnessEntity.class)
                 .setParameter("keyId", presented.keyId())
                 .getResultList()
                 .stream()
                 .filter(w -> presented.name() == null || presented.name().equals(w.name()))
+                // a key the caller may not see (another organisation's, not approved) is answered like none
+                .filter(w -> mayKnow(actor, w))
                 .sorted(Comparator.comparing(WitnessEntity::createdAt).reversed())
                 .toList();
         return matches.stream()
@@ -310,10 +316,14 @@ public class Witnesses {
     }
 
     private WitnessEntity visible(Actor actor, String id) {
-        return find(id).filter(w -> actor.has(Role.ADMIN)
-                        || w.approved()
-                        || w.organisationId().equals(actor.organisationId()))
-                .orElseThrow(() -> new NotFound("witness " + id));
+        return find(id).filter(w -> mayKnow(actor, w)).orElseThrow(() -> new NotFound("witness " + id));
+    }
+
+    /** Approved keys are public; a pending or rejected one only to its organisation and the operators. */
+    private static boolean mayKnow(Actor actor, WitnessEntity witness) {
+        return actor.has(Role.ADMIN)
+                || witness.approved()
+                || witness.organisationId().equals(actor.organisationId());
     }
 
     private Optional<CosignatureEntity> lastCosignature(WitnessEntity witness) {
