@@ -142,9 +142,10 @@ public class Search {
                         + " hits as (select * from ranked" + beyond + " order by " + RANKED.orderBy() + " limit ?)"
                         + " select h.kind, h.room_id, r.name as room_name, h.thread_id, t.title, h.post_id, h.post_key,"
                         + "  h.rank, h.created_at,"
-                        // headlines from the normal form the index is made of: linear in the text (V9)
-                        + "  ts_headline('english', clearroom_search_text(coalesce(p.html, t.title)), " + tsquery
-                        + ", ?) as snippet,"
+                        // headlines from the normal form the index is made of (V9), over its first
+                        // HEADLINE_WINDOW characters: a page of hits costs the same however long they are
+                        + "  ts_headline('english', left(clearroom_search_text(coalesce(p.html, t.title)), "
+                        + HEADLINE_WINDOW + "), " + tsquery + ", ?) as snippet,"
                         + "  (select min(created_at) from post_candidates) as post_floor,"
                         + "  (select min(created_at) from thread_candidates) as thread_floor"
                         + " from hits h join room r on r.id = h.room_id"
@@ -187,6 +188,12 @@ public class Search {
             Keyset.descending("created_at"),
             Keyset.ascending("thread_id"),
             Keyset.ascending("post_key"));
+
+    /**
+     * Characters of a post's text that its snippet is cut from: a match further in still finds the post,
+     * and its snippet then shows the post's beginning.
+     */
+    static final int HEADLINE_WINDOW = 10_000;
 
     /** No lower bound on a window: older than anything stored. */
     private static final Instant NO_FLOOR = Instant.parse("0001-01-01T00:00:00Z");
