@@ -109,14 +109,12 @@ public class Forums {
         var sqlText = new StringBuilder(THREAD_COLUMNS + " from forum_thread t where t.room_id = ?");
         var parameters =
                 new ArrayList<Object>(List.of(actor.accountId(), actor.accountId(), actor.accountId(), room.id()));
-        if (after.isPresent()) {
-            var position = after.get();
-            var condition = order.afterSql(position.flag(0), Timestamp.from(position.instant(1)), position.text(2));
-            sqlText.append(" and ").append(condition.text());
-            parameters.addAll(condition.parameters());
-        }
-        sqlText.append(" order by ").append(order.orderBy()).append(" limit ?");
-        parameters.add(limit + 1);
+        order.page(
+                sqlText,
+                parameters,
+                after.map(p -> new Object[] {p.flag(0), Timestamp.from(p.instant(1)), p.text(2)})
+                        .orElse(null),
+                limit + 1);
         var page = cursors.page(
                 listing, sql.query(sqlText.toString(), ThreadRow::read, parameters.toArray()), limit, last ->
                         new Object[] {last.pinned, last.lastPostAt, last.id});
@@ -388,14 +386,12 @@ public class Forums {
         if (unreadOnly) {
             text.append(" and n.read_at is null");
         }
-        if (after.isPresent()) {
-            var condition = order.afterSql(
-                    Timestamp.from(after.get().instant(0)), after.get().text(1));
-            text.append(" and ").append(condition.text());
-            parameters.addAll(condition.parameters());
-        }
-        text.append(" order by ").append(order.orderBy()).append(" limit ?");
-        parameters.add(limit + 1);
+        order.page(
+                text,
+                parameters,
+                after.map(p -> new Object[] {Timestamp.from(p.instant(0)), p.text(1)})
+                        .orElse(null),
+                limit + 1);
         record Row(
                 String id,
                 String kind,

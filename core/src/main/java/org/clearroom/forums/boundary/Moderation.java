@@ -260,14 +260,12 @@ public class Moderation {
         var text = new StringBuilder("select id, room_id, moderator, action, thread_id, post_id, other_room_id, reason,"
                 + " created_at from moderation_event where room_id = ?");
         var parameters = new ArrayList<Object>(List.of(room.id()));
-        if (after.isPresent()) {
-            var condition = order.afterSql(
-                    Timestamp.from(after.get().instant(0)), after.get().text(1));
-            text.append(" and ").append(condition.text());
-            parameters.addAll(condition.parameters());
-        }
-        text.append(" order by ").append(order.orderBy()).append(" limit ?");
-        parameters.add(limit + 1);
+        order.page(
+                text,
+                parameters,
+                after.map(p -> new Object[] {Timestamp.from(p.instant(0)), p.text(1)})
+                        .orElse(null),
+                limit + 1);
         record Row(
                 String id,
                 String room,

@@ -78,6 +78,21 @@ public final class Keyset {
     }
 
     /**
+     * Completes an SQL listing whose text ends in a WHERE clause: the condition for the rows after
+     * {@code after} (none for the first page), this order, and a limit of {@code rows}; their parameters
+     * go to {@code parameters} in the order of the placeholders.
+     */
+    public void page(StringBuilder sql, List<Object> parameters, Object[] after, int rows) {
+        if (after != null) {
+            var condition = afterSql(after);
+            sql.append(" and ").append(condition.text());
+            parameters.addAll(condition.parameters());
+        }
+        sql.append(" order by ").append(orderBy()).append(" limit ?");
+        parameters.add(rows);
+    }
+
+    /**
      * JPQL selecting the rows after the row whose sort keys the caller binds as {@code :key0},
      * {@code :key1} … (JPQL has no row comparison, so the condition is spelt out).
      */
