@@ -72,6 +72,7 @@ final class PostgresBinaries {
      * @throws IOException when the archive cannot be read or written out
      * @throws IllegalStateException when no binaries for this platform are on the class path
      */
+    @SuppressWarnings("try") // the file lock is held across the block, never called in it
     static synchronized Path unpacked(Path base, Consumer<String> progress) throws IOException {
         var archive = archive();
         var target = base.resolve("pg-" + sha256(archive).substring(0, 16));

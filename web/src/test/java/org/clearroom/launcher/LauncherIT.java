@@ -45,19 +45,62 @@ class LauncherIT {
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final List<Run> runs = new ArrayList<>();
+    private final List<Path> scratch = new ArrayList<>();
 
+    /**
+     * Stops what the test started and removes its folders. A launcher that is still running gets Ctrl-C first so
+     * its own shutdown stops Payara and PostgreSQL; a postmaster orphaned by a killed launcher is daemonised, not
+     * a descendant, so it is found through the {@code postmaster.pid} of each scratch folder.
+     */
     @AfterEach
-    void stopEverything() {
+    void stopEverything() throws Exception {
         for (var run : runs) {
-            run.process.descendants().forEach(ProcessHandle::destroyForcibly);
-            run.process.destroyForcibly();
+            if (run.process.isAlive()) {
+                run.process.destroy();
+                if (!run.process.waitFor(60, TimeUnit.SECONDS)) {
+                    run.process.descendants().forEach(ProcessHandle::destroyForcibly);
+                    run.process.destroyForcibly();
+                }
+            }
         }
+        for (var folder : scratch) {
+            try (var files = Files.walk(folder)) {
+                for (var pidFile : files.filter(f -> f.getFileName().toString().equals("postmaster.pid"))
+                        .toList()) {
+                    var first = Files.readAllLines(pidFile).stream()
+                            .findFirst()
+                            .orElse("")
+                            .trim();
+                    if (first.matches("\\d+")) {
+                        var postmaster = ProcessHandle.of(Long.parseLong(first))
+                                .filter(p -> p.info().command().orElse("").endsWith("postgres"));
+                        postmaster.ifPresent(ProcessHandle::destroy);
+                        if (postmaster.isPresent()) {
+                            postmaster.get().onExit().get(60, TimeUnit.SECONDS);
+                        }
+                    }
+                }
+            }
+        }
+        for (var folder : scratch) {
+            try (var files = Files.walk(folder)) {
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(f -> f.toFile().delete());
+            }
+        }
+    }
+
+    /** A folder this test removes when it ends. */
+    private Path scratchFolder(String prefix) throws IOException {
+        var folder = Files.createTempDirectory(prefix);
+        scratch.add(folder);
+        return folder;
     }
 
     @Test
     void aFirstRunKilledAtEveryStepRecoversByItselfAndRefusesClearly() throws Exception {
-        var temp = Files.createTempDirectory("launcher-it-tmp");
-        var home = Files.createTempDirectory("launcher-it-home").resolve(".clearroom");
+        var temp = scratchFolder("launcher-it-tmp");
+        var home = scratchFolder("launcher-it-home").resolve(".clearroom");
         int port = freePort();
 
         var unpacking = start(home, temp, port);
@@ -99,7 +142,7 @@ class LauncherIT {
                 .contains("already running from this folder")
                 .contains("http://localhost:" + port + "/");
 
-        var elsewhere = Files.createTempDirectory("launcher-it-other").resolve(".clearroom");
+        var elsewhere = scratchFolder("launcher-it-other").resolve(".clearroom");
         var taken = start(elsewhere, temp, port);
         assertThat(taken.process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(taken.process.exitValue()).isEqualTo(Launcher.REFUSED);
@@ -124,8 +167,8 @@ class LauncherIT {
 
     @Test
     void dataFromAnOlderBuildIsMigratedAndKeptWithoutDuplicatingTheDemo() throws Exception {
-        var temp = Files.createTempDirectory("launcher-it-tmp");
-        var home = Files.createTempDirectory("launcher-it-older").resolve(".clearroom");
+        var temp = scratchFolder("launcher-it-tmp");
+        var home = scratchFolder("launcher-it-older").resolve(".clearroom");
         Files.createDirectories(home);
         // a .clearroom/ that the build before this one left: its database (pg_dump) and its ledger key
         Files.copy(resource("older-build/ledger.key"), home.resolve("ledger.key"));
