@@ -23,6 +23,7 @@ import javax.sql.DataSource;
 import org.clearroom.audit.Action;
 import org.clearroom.audit.Cosignature;
 import org.clearroom.audit.CosignerKey;
+import org.clearroom.audit.Ed25519;
 import org.clearroom.audit.NewCosignature;
 import org.clearroom.audit.NewWitness;
 import org.clearroom.audit.SignedNote;
@@ -215,11 +216,13 @@ public class Witnesses {
             throw new InvalidInput("vkey", "give either vkey or name and publicKey, not both");
         }
         if (vkey) {
+            CosignerKey parsed;
             try {
-                return CosignerKey.parse(request.vkey());
+                parsed = CosignerKey.parse(request.vkey());
             } catch (IllegalArgumentException e) {
                 throw new InvalidInput("vkey", e.getMessage());
             }
+            return usable(parsed, "vkey");
         }
         var errors = new ArrayList<FieldError>();
         if (!pair) {
@@ -244,11 +247,22 @@ public class Witnesses {
         if (raw.length != 32) {
             throw new InvalidInput("publicKey", "must be the base64 of a 32-byte Ed25519 public key");
         }
+        CosignerKey key;
         try {
-            return new CosignerKey(request.name().strip(), raw);
+            key = new CosignerKey(request.name().strip(), raw);
         } catch (IllegalArgumentException e) {
             throw new InvalidInput("name", e.getMessage());
         }
+        return usable(key, "publicKey");
+    }
+
+    /** {@code key}, unless no private key is needed to sign for it (see {@link Ed25519#publicKeyProblem}). */
+    private static CosignerKey usable(CosignerKey key, String field) {
+        var problem = Ed25519.publicKeyProblem(key.publicKey());
+        if (problem != null) {
+            throw new InvalidInput(field, problem);
+        }
+        return key;
     }
 
     /** The signature field: the whole line (name checked against the witness) or only its base64. */
