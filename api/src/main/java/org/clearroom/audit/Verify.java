@@ -365,7 +365,17 @@ public final class Verify {
                     + " entries signed by " + key.name() + cosigners() + ".");
             return VALID;
         } catch (java.util.zip.ZipException e) {
-            return notValid(file + " is not a readable zip file");
+            // unreadable input, not evidence that fails: most often an error answer saved in its place
+            String start;
+            try (var in = Files.newInputStream(file)) {
+                start = new String(in.readNBytes(300), StandardCharsets.UTF_8).strip();
+            }
+            err.println("cannot read " + file + ": it is not a zip file"
+                    + (start.startsWith("{")
+                            ? "; it holds JSON, likely the server's error answer instead of the package: "
+                                    + start.replaceAll("\\s+", " ")
+                            : ""));
+            return USAGE;
         }
     }
 

@@ -356,6 +356,21 @@ class VerifyTest {
         assertThat(run("--help")).isEqualTo(Verify.VALID);
     }
 
+    @Test
+    void aFileThatIsNoZipIsUnreadableInputAndAnErrorAnswerIsRecognised() throws IOException {
+        var saved = dir.resolve("evidence.zip");
+        Files.writeString(
+                saved,
+                "{\"type\":\"https://clearroom.org/problems/invalid-input\",\"status\":400,"
+                        + "\"detail\":\"organisation: is required\"}");
+        assertThat(run("evidence", saved.toString(), "--key", key.encoded())).isEqualTo(Verify.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("is not a zip file")
+                .contains("error answer")
+                .contains("organisation: is required");
+        assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("VALID");
+    }
+
     private static String proofJson(int from, int to, List<byte[]> hashes) {
         var encoded = hashes.stream()
                 .map(h -> "\"" + Base64.getEncoder().encodeToString(h) + "\"")
