@@ -99,7 +99,7 @@ public class Forums {
 
     public Page<ForumThread> threads(Actor actor, String roomId, boolean newestFirst, int limit, String cursor) {
         var room = forumRoom(actor, roomId, Permission.VIEW);
-        var listing = "threads:" + order(newestFirst);
+        var listing = "threads:" + room.id() + ":" + order(newestFirst);
         var after = cursors.read(listing, cursor, 3);
         // pinned threads come first in both orders; within each group the activity order applies
         var order = Keyset.of(
@@ -161,7 +161,7 @@ public class Forums {
 
     public Page<Post> posts(Actor actor, String threadId, boolean newestFirst, int limit, String cursor) {
         var thread = visibleThread(actor, threadId, Permission.VIEW);
-        var listing = "posts:" + order(newestFirst);
+        var listing = "posts:" + thread.id() + ":" + order(newestFirst);
         var after = cursors.read(listing, cursor, 2);
         var order = Keyset.of(Keyset.by("p.createdAt", newestFirst), Keyset.by("p.id", newestFirst));
         var jpql = new StringBuilder("select p from PostEntity p where p.threadId = :thread");
@@ -286,24 +286,21 @@ public class Forums {
     public List<ReactionCount> react(Actor actor, String postId, Reaction reaction) {
         var post = visiblePost(actor, postId);
         policy.require(actor, Permission.CONTRIBUTE, RoomEntity.RESOURCE_PREFIX + post.roomId(), "post " + postId);
-        // a toggle: remove the reaction if the caller has it, else add it. Parallel toggles by one account
-        // take turns on the row, and each records only what it changed
+        // a toggle: remove the reaction if the caller has it, else add it. Parallel toggles of one reaction
+        // by one account take turns (a lock held to commit), so each sees what the one before it left
+        em.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
+                .setParameter(1, "reaction " + post.id() + " " + actor.accountId() + " " + reaction.name())
+                .getResultList();
         int removed = removeReaction(post.id(), actor.accountId(), reaction);
-        boolean added = false;
-        if (removed == 0) {
-            added = em.createNativeQuery("insert into post_reaction (post_id, account_id, reaction, created_at)"
-                                    + " values (?1, ?2, ?3, ?4) on conflict do nothing")
-                            .setParameter(1, post.id())
-                            .setParameter(2, actor.accountId())
-                            .setParameter(3, reaction.name())
-                            .setParameter(4, Timestamp.from(Instant.now(clock)))
-                            .executeUpdate()
-                    == 1;
-            if (!added) {
-                // a parallel toggle added it and committed while this one waited: this one takes it away
-                removed = removeReaction(post.id(), actor.accountId(), reaction);
-            }
-        }
+        boolean added = removed == 0
+                && em.createNativeQuery("insert into post_reaction (post_id, account_id, reaction, created_at)"
+                                        + " values (?1, ?2, ?3, ?4) on conflict do nothing")
+                                .setParameter(1, post.id())
+                                .setParameter(2, actor.accountId())
+                                .setParameter(3, reaction.name())
+                                .setParameter(4, Timestamp.from(Instant.now(clock)))
+                                .executeUpdate()
+                        == 1;
         if (added || removed > 0) {
             audit.record(
                     actor, added ? Action.REACTION_ADDED : Action.REACTION_REMOVED, post.resource(), reaction.name());
@@ -376,7 +373,8 @@ public class Forums {
     public NotificationPage notifications(
             Actor actor, boolean unreadOnly, boolean newestFirst, int limit, String cursor) {
         var rooms = visibleRoomIds(actor);
-        var listing = "notifications:" + (unreadOnly ? "unread:" : "all:") + order(newestFirst);
+        var listing =
+                "notifications:" + actor.accountId() + ":" + (unreadOnly ? "unread:" : "all:") + order(newestFirst);
         var after = cursors.read(listing, cursor, 2);
         var order = Keyset.of(Keyset.by("n.created_at", newestFirst), Keyset.by("n.id", newestFirst));
         var text = new StringBuilder("select n.id, n.kind, n.room_id, n.thread_id, t.title, n.post_id, n.actor,"

@@ -3,6 +3,7 @@ package org.clearroom.rooms.boundary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -26,6 +27,7 @@ import org.clearroom.identity.Role;
 import org.clearroom.identity.control.Directory;
 import org.clearroom.platform.FieldError;
 import org.clearroom.platform.control.Actor;
+import org.clearroom.platform.control.Conflict;
 import org.clearroom.platform.control.Forbidden;
 import org.clearroom.platform.control.InvalidInput;
 import org.clearroom.platform.control.NotFound;
@@ -158,6 +160,19 @@ public class Rooms {
         }
         var resource = room.resource();
         var permission = request.permission();
+        // grants on one room are decided one at a time, so two identical requests cannot both pass this check
+        em.lock(room, LockModeType.PESSIMISTIC_WRITE);
+        var twin = policy.rulesOn(resource).stream()
+                .filter(r -> r.principal().equals(principal) && r.permission() == permission && !r.expiredAt(now))
+                .findFirst();
+        if (twin.isPresent()) {
+            var existing = twin.get();
+            throw new Conflict(
+                    "principal",
+                    "rule " + existing.id() + " already grants " + permission + " to this principal"
+                            + (existing.expiresAt() == null ? "" : " until " + existing.expiresAt())
+                            + "; revoke it first to grant it again with another expiry");
+        }
         var rule =
                 switch (type) {
                     case ORGANISATION -> AccessRule.forOrganisation(
