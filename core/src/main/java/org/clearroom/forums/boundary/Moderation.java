@@ -9,7 +9,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.function.Function;
 import org.clearroom.access.Permission;
 import org.clearroom.access.control.AccessPolicy;
 import org.clearroom.audit.Action;
@@ -190,7 +192,7 @@ public class Moderation {
 
     public Page<Flag> flags(Actor actor, String roomId, boolean open, boolean newestFirst, int limit, String cursor) {
         var room = forums.forumRoom(actor, roomId, Permission.MODERATE);
-        var listing = (open ? "open-flags:" : "resolved-flags:") + Forums.order(newestFirst);
+        var listing = (open ? "open-flags:" : "resolved-flags:") + room.id() + ":" + Forums.order(newestFirst);
         var after = cursors.read(listing, cursor, 2);
         var order = Keyset.of(Keyset.by("f.createdAt", newestFirst), Keyset.by("f.id", newestFirst));
         var jpql = new StringBuilder("select f from FlagEntity f where f.roomId = :room and f.outcome is ")
@@ -211,7 +213,7 @@ public class Moderation {
         var people = authors.of(found.stream()
                 .flatMap(f -> java.util.stream.Stream.of(f.reporter(), f.resolvedBy()))
                 .toList());
-        var threads = new java.util.HashMap<String, String>();
+        var threads = new HashMap<String, String>();
         for (var flag : found) {
             threads.computeIfAbsent(
                     flag.postId(), id -> em.find(PostEntity.class, id).threadId());
@@ -254,7 +256,7 @@ public class Moderation {
 
     public Page<ModerationEvent> log(Actor actor, String roomId, boolean newestFirst, int limit, String cursor) {
         var room = forums.forumRoom(actor, roomId, Permission.VIEW);
-        var listing = "moderation-log:" + Forums.order(newestFirst);
+        var listing = "moderation-log:" + room.id() + ":" + Forums.order(newestFirst);
         var after = cursors.read(listing, cursor, 2);
         var order = Keyset.of(Keyset.by("created_at", newestFirst), Keyset.by("id", newestFirst));
         var text = new StringBuilder("select id, room_id, moderator, action, thread_id, post_id, other_room_id, reason,"
@@ -296,6 +298,13 @@ public class Moderation {
         var rows = page.items();
         reads.record(actor, Action.MODERATION_LOG_READ, room.resource() + "/moderation-log");
         var people = authors.of(rows.stream().map(Row::moderator).toList());
+        // where a thread went or came from is named only to who may see that room too
+        var seen = new HashMap<String, Boolean>();
+        Function<String, String> shown = other -> other != null
+                        && seen.computeIfAbsent(
+                                other, id -> policy.allows(actor, Permission.VIEW, RoomEntity.RESOURCE_PREFIX + id))
+                ? other
+                : null;
         return new Page<>(
                 rows.stream()
                         .map(r -> new ModerationEvent(
@@ -305,7 +314,7 @@ public class Moderation {
                                 ModerationEvent.Kind.valueOf(r.action()),
                                 r.thread(),
                                 r.post(),
-                                r.other(),
+                                shown.apply(r.other()),
                                 r.reason(),
                                 r.at()))
                         .toList(),
