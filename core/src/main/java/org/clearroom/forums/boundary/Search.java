@@ -36,6 +36,12 @@ public class Search {
     public static final int MAX_QUERY = 200;
 
     /**
+     * A query names at most this many words (counted after dropping very common ones, as PostgreSQL's
+     * {@code websearch_to_tsquery} does): the highlighting of each hit costs time per word.
+     */
+    public static final int MAX_WORDS = 16;
+
+    /**
      * Of the posts (and of the threads) that match, the newest this many are ranked: ranking every
      * match of a common word in a million posts took seconds (docs/PERFORMANCE.md).
      */
@@ -77,9 +83,15 @@ public class Search {
         // a cursor belongs to its query: with another one it would start a page nowhere in particular
         var listing = "search:" + Digests.sha256Hex(q).substring(0, 16);
         var after = cursors.read(listing, cursor, 7);
-        boolean searchable = sql.count("select numnode(websearch_to_tsquery('english', ?))", q) > 0;
-        if (!searchable) {
+        long nodes = sql.count("select numnode(websearch_to_tsquery('english', ?))", q);
+        if (nodes == 0) {
             throw new InvalidInput("q", "has no searchable word (only punctuation or very common words such as 'the')");
+        }
+        if (nodes > 2 * MAX_WORDS - 1) {
+            // each word is matched against every word of every candidate's snippet: more words cost time, not
+            // precision
+            throw new InvalidInput(
+                    "q", "has more than " + MAX_WORDS + " words to search for; fewer, more telling ones");
         }
         var rooms = forums.visibleRoomIds(actor);
         var moderated =

@@ -15,9 +15,13 @@ import org.commonmark.Extension;
 import org.commonmark.ext.autolink.AutolinkExtension;
 import org.commonmark.ext.gfm.tables.TableRow;
 import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.BlockQuote;
+import org.commonmark.node.Emphasis;
 import org.commonmark.node.Image;
 import org.commonmark.node.Link;
+import org.commonmark.node.ListBlock;
 import org.commonmark.node.Node;
+import org.commonmark.node.StrongEmphasis;
 import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.NodeRenderer;
@@ -49,18 +53,21 @@ import org.owasp.html.PolicyFactory;
 @ApplicationScoped
 public class Markdown {
 
-    /** Deepest node tree accepted; the document itself is level 0. */
+    /**
+     * Most levels of quotes, lists, emphasis and links nested in one another (see {@link #levelOf}); the
+     * document itself is level 0.
+     */
     static final int MAX_DEPTH = 32;
 
     static final int MAX_MENTIONS = 50;
 
     /*
      * The parser stops opening blocks and nesting inlines at this level and treats the rest as
-     * text. It sits well above MAX_DEPTH so authors get the clear "flatten it" error instead of
+     * text. It sits well above MAX_DEPTH (a list level opens two block parsers, list and item) so authors get the clear "flatten it" error instead of
      * silently literal markup, while still bounding what the parser and its post-processors
      * (which walk the tree recursively) ever see.
      */
-    private static final int PARSER_NESTING_LIMIT = 64;
+    private static final int PARSER_NESTING_LIMIT = 128;
 
     /*
      * The @ must not follow a letter or digit, so e-mail addresses are not mentions. The name
@@ -250,19 +257,36 @@ public class Markdown {
             Node child = node.getFirstChild();
             if (child != null) {
                 node = child;
-                depth++;
+                depth += levelOf(node);
                 deepest = Math.max(deepest, depth);
                 continue;
             }
             while (node != document && node.getNext() == null) {
+                depth -= levelOf(node);
                 node = node.getParent();
-                depth--;
             }
             if (node == document) {
                 return new Shape(deepest, widest);
             }
+            depth -= levelOf(node);
             node = node.getNext();
+            depth += levelOf(node);
+            deepest = Math.max(deepest, depth);
         }
+    }
+
+    /**
+     * The levels a node adds as an author counts them: a quote, a list, an emphasis or a link each add
+     * one; the paragraphs, list items and text inside them add none.
+     */
+    private static int levelOf(Node node) {
+        return node instanceof BlockQuote
+                        || node instanceof ListBlock
+                        || node instanceof Emphasis
+                        || node instanceof StrongEmphasis
+                        || node instanceof Link
+                ? 1
+                : 0;
     }
 
     /*

@@ -411,6 +411,33 @@ class MarkdownTest {
         assertThatThrownBy(() -> markdown.render("- ".repeat(40) + "x")).isInstanceOf(InvalidInput.class);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("nestings")
+    void thirtyTwoLevelsAsAnAuthorCountsThemPassAndThirtyThreeDoNot(String kind, String open, String close) {
+        var fine = markdown.render(open.repeat(32) + "deep but fine" + close.repeat(32))
+                .html();
+        assertThat(fine).contains("deep but fine");
+        assertThatThrownBy(() -> markdown.render(open.repeat(33) + "too deep" + close.repeat(33)))
+                .isInstanceOf(InvalidInput.class)
+                .hasMessageContaining("nests deeper than 32 levels");
+    }
+
+    static Stream<Arguments> nestings() {
+        return Stream.of(
+                Arguments.of("quotes", ">", ""),
+                Arguments.of("lists", "- ", ""),
+                Arguments.of("numbered lists", "1. ", ""),
+                Arguments.of("emphasis", "**", "**"));
+    }
+
+    @Test
+    void quotesAndListsOneInTheOtherCountOneLevelEach() {
+        assertThat(markdown.render("> - ".repeat(16) + "deep but fine").html()).contains("deep but fine");
+        assertThatThrownBy(() -> markdown.render("> - ".repeat(16) + "> too deep"))
+                .isInstanceOf(InvalidInput.class)
+                .hasMessageContaining("nests deeper than 32 levels");
+    }
+
     @Test
     void thirtyNestedQuotesAreAccepted() {
         String html = markdown.render(">".repeat(30) + " deep but fine").html();
