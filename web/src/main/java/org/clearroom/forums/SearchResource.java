@@ -37,14 +37,13 @@ public class SearchResource {
     @APIResponse(
             responseCode = "503",
             description = "the search ran longer than 5 s and was stopped; search rarer words")
-    @Parameter(name = "order", in = ParameterIn.QUERY, description = Paging.ORDER)
     @Parameter(name = "limit", in = ParameterIn.QUERY, description = Paging.LIMIT)
     @Parameter(name = "cursor", in = ParameterIn.QUERY, description = Paging.CURSOR)
     public Page<SearchHit> search(@QueryParam("q") String q, @BeanParam Paging paging) {
         var actor = caller.actor();
         var parameters = new QueryParameters();
         var words = parameters.text("q", q, Search.MAX_QUERY, true);
-        var page = paging.read(parameters, true, 20);
+        var page = paging.readRanked(parameters, 20);
         parameters.check();
         return search.search(actor, words, page.limit(), page.cursor());
     }

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Optional;
 import org.clearroom.platform.Problems;
+import org.clearroom.platform.control.Forbidden;
 import org.clearroom.platform.control.NotAuthenticated;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -41,12 +42,13 @@ public class MetricsGate extends HttpFilter {
         }
         try {
             if (!caller.actor().has(Role.ADMIN)) {
-                Problems.write(request, response, 403, "metrics are for operators (ADMIN) and the scrape token");
+                Problems.write(
+                        request, response, new Forbidden("metrics are for operators (ADMIN) and the scrape token"));
                 return;
             }
         } catch (NotAuthenticated e) {
             response.setHeader("WWW-Authenticate", "Bearer realm=\"clearroom\"");
-            Problems.write(request, response, 401, e.getMessage());
+            Problems.write(request, response, e);
             return;
         }
         chain.doFilter(request, response);

@@ -7,8 +7,18 @@ import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.core.MediaType;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import org.clearroom.platform.control.ClearroomException;
 import org.clearroom.platform.control.Exchange;
+import org.clearroom.platform.control.UnsupportedMediaType;
 
 /**
  * Every request to the WAR passes here first, Payara's own endpoints ({@code /health}, {@code /metrics},
@@ -48,13 +58,39 @@ public class ExchangeFilter extends HttpFilter {
                     new FieldError("path", "has a % not followed by two hexadecimal digits"));
             return;
         }
-        if (request.getQueryString() != null && !wellEncoded(request.getQueryString())) {
+        var query = request.getQueryString();
+        if (query != null && !wellEncoded(query)) {
             Problems.write(
                     request,
                     response,
                     400,
                     "the query is not valid percent-encoding",
                     new FieldError("query", "has a % not followed by two hexadecimal digits"));
+            return;
+        }
+        if (query != null && !decodesToUtf8(query)) {
+            Problems.write(
+                    request,
+                    response,
+                    400,
+                    "the query is not UTF-8",
+                    new FieldError("query", "has percent-escapes that decode to no UTF-8 character (RFC 3986 §2.5)"));
+            return;
+        }
+        var repeated = query == null ? null : repeatedParameter(query);
+        if (repeated != null) {
+            // frameworks disagree on which of two values wins, so neither is guessed at
+            Problems.write(
+                    request,
+                    response,
+                    400,
+                    "a query parameter is given more than once",
+                    new FieldError(TextRules.shown(repeated), "is given more than once"));
+            return;
+        }
+        var refusal = bodyRefusal(request);
+        if (refusal != null) {
+            Problems.write(request, response, refusal);
             return;
         }
         if (path.endsWith(".wadl")) {
@@ -69,6 +105,66 @@ public class ExchangeFilter extends HttpFilter {
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /**
+     * Why the body this request announces is refused before a byte of it is read, or null: a
+     * {@code Content-Type} that is no media type (RFC 9110 §8.3), which JAX-RS would otherwise answer
+     * with a bare 400 while matching the operation.
+     */
+    static ClearroomException bodyRefusal(HttpServletRequest request) {
+        var declared = request.getContentType();
+        if (declared != null) {
+            try {
+                MediaType.valueOf(declared);
+            } catch (IllegalArgumentException malformed) {
+                return new UnsupportedMediaType("is not a media type (RFC 9110 §8.3); send application/json");
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Whether the percent-escapes of a raw URI part decode to UTF-8 (RFC 3986 §2.5), so that no
+     * parameter reaches an endpoint with U+FFFD where the sender wrote some other byte.
+     */
+    static boolean decodesToUtf8(String raw) {
+        var bytes = new ByteArrayOutputStream(raw.length());
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '%' && i + 2 < raw.length()) {
+                bytes.write(Integer.parseInt(raw, i + 1, i + 3, 16));
+                i += 2;
+            } else {
+                bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        try {
+            StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes.toByteArray()));
+            return true;
+        } catch (CharacterCodingException malformed) {
+            return false;
+        }
+    }
+
+    /** The first query parameter named twice in a raw, well-encoded query, decoded, or null. */
+    static String repeatedParameter(String raw) {
+        var seen = new HashSet<String>();
+        for (var pair : raw.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            var name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
+            if (!seen.add(name)) {
+                return name;
+            }
+        }
+        return null;
     }
 
     /** Whether every {@code %} in a raw URI part starts an escape of two hexadecimal digits. */

@@ -45,6 +45,17 @@ public class Paging {
         return request;
     }
 
+    /**
+     * For a listing in an order of its own (search: by relevance), where {@code order} would change
+     * nothing: naming it is a problem, not silently ignored.
+     */
+    public Request readRanked(QueryParameters parameters, int defaultLimit) {
+        if (order != null) {
+            parameters.add("order", "does not apply: results are ranked by relevance");
+        }
+        return new Request(true, parameters.limit(limit, defaultLimit, MAX_PAGE), cursor);
+    }
+
     /** Adds its problems to those of the listing's other parameters; the caller checks them all. */
     public Request read(QueryParameters parameters, boolean newestByDefault, int defaultLimit) {
         boolean newest = parameters.newestFirst(order, newestByDefault);

@@ -5,8 +5,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.clearroom.platform.control.ClearroomException;
 
 /** Renders {@link Problem} answers (RFC 9457), the one way every error leaves the server. */
 public final class Problems {
@@ -18,9 +20,34 @@ public final class Problems {
 
     private Problems() {}
 
+    /** A problem lists at most this many field errors, then one saying how many more there were. */
+    static final int MAX_ERRORS = 50;
+
+    /** Details and messages longer than this are cut: they may carry what the caller sent. */
+    static final int MAX_TEXT = 1_024;
+
+    /**
+     * A problem, made safe to show whatever the caller sent: its detail, field names and messages have
+     * controls and bidirectional controls written as {@code \\uXXXX} and are bounded in length, and at
+     * most {@link #MAX_ERRORS} field errors are listed, so an answer never grows with the request.
+     */
     public static Problem of(
             int status, String type, String title, String detail, String requestId, List<FieldError> errors) {
-        return new Problem(TYPE_BASE + type, title, status, detail, requestId, errors);
+        var listed = new ArrayList<FieldError>(Math.min(errors.size(), MAX_ERRORS + 1));
+        for (var error : errors.subList(0, Math.min(errors.size(), MAX_ERRORS))) {
+            listed.add(new FieldError(
+                    TextRules.shown(error.field(), TextRules.SHOWN * 2), TextRules.shown(error.message(), MAX_TEXT)));
+        }
+        if (errors.size() > MAX_ERRORS) {
+            listed.add(new FieldError("body", "and " + (errors.size() - MAX_ERRORS) + " more problems, not listed"));
+        }
+        return new Problem(
+                TYPE_BASE + type,
+                title,
+                status,
+                detail == null ? null : TextRules.shown(detail, MAX_TEXT),
+                requestId,
+                List.copyOf(listed));
     }
 
     /**
@@ -33,6 +60,20 @@ public final class Problems {
         var reason = jakarta.ws.rs.core.Response.Status.fromStatusCode(status);
         var title = reason == null ? "Error" : reason.getReasonPhrase();
         write(response, of(status, slug(title), title, detail, RequestIds.of(request), List.of(errors)));
+    }
+
+    /** Answers {@code refusal} outside JAX-RS, as {@link ProblemResponses} would inside it. */
+    public static void write(HttpServletRequest request, HttpServletResponse response, ClearroomException refusal)
+            throws IOException {
+        write(
+                response,
+                of(
+                        refusal.status(),
+                        refusal.type(),
+                        refusal.title(),
+                        refusal.getMessage(),
+                        RequestIds.of(request),
+                        refusal.errors()));
     }
 
     /** Writes {@code problem} as the whole answer. */

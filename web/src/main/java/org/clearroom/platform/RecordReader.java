@@ -19,6 +19,9 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.time.Instant;
@@ -29,6 +32,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.clearroom.platform.control.InvalidInput;
 import org.clearroom.platform.control.PayloadTooLarge;
+import org.clearroom.platform.control.UnsupportedMediaType;
 
 /**
  * Reads request bodies into the {@code api} records, strictly: malformed JSON, unknown fields, values
@@ -80,6 +84,11 @@ public class RecordReader implements MessageBodyReader<Record> {
             MultivaluedMap<String, String> httpHeaders,
             InputStream entityStream)
             throws IOException {
+        var charset = mediaType == null ? null : mediaType.getParameters().get(MediaType.CHARSET_PARAMETER);
+        if (charset != null && !charset.equalsIgnoreCase("utf-8")) {
+            throw new UnsupportedMediaType(
+                    "declares a charset other than UTF-8; JSON is exchanged as UTF-8 (RFC 8259 §8.1)");
+        }
         byte[] body;
         try {
             body = entityStream.readNBytes(MAX_BODY_BYTES + 1);
@@ -90,7 +99,8 @@ public class RecordReader implements MessageBodyReader<Record> {
         if (body.length > MAX_BODY_BYTES) {
             throw new PayloadTooLarge("body", "must be at most " + MAX_BODY_BYTES + " bytes");
         }
-        if (body.length == 0 || new String(body, StandardCharsets.UTF_8).isBlank()) {
+        var text = utf8(body);
+        if (text.isBlank()) {
             throw new InvalidInput("body", "a JSON object is required");
         }
         if (depth(body) > MAX_DEPTH) {
@@ -101,8 +111,7 @@ public class RecordReader implements MessageBodyReader<Record> {
             throw new InvalidInput(duplicate, "is given more than once");
         }
         JsonValue value;
-        try (var parser = PARSERS.createParser(
-                new InputStreamReader(new java.io.ByteArrayInputStream(body), StandardCharsets.UTF_8))) {
+        try (var parser = PARSERS.createParser(new java.io.StringReader(text))) {
             parser.next();
             value = parser.getValue();
             if (parser.hasNext()) {
@@ -129,6 +138,30 @@ public class RecordReader implements MessageBodyReader<Record> {
             throw new InvalidInput(errors);
         }
         return record;
+    }
+
+    /**
+     * {@code body} as text, refusing what is not UTF-8 (RFC 3629): a stray byte, an overlong form, an encoded
+     * surrogate. Decoding leniently would store U+FFFD where the sender wrote something else.
+     *
+     * @throws InvalidInput naming {@code body} and the offset of the first byte that starts no character
+     */
+    static String utf8(byte[] body) {
+        var decoder = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        var in = ByteBuffer.wrap(body);
+        var out = CharBuffer.allocate(body.length);
+        var result = decoder.decode(in, out, true);
+        if (!result.isError()) {
+            result = decoder.flush(out);
+        }
+        if (result.isError()) {
+            throw new InvalidInput(
+                    "body", "is not valid UTF-8: byte " + in.position() + " starts no character (RFC 8259 §8.1)");
+        }
+        return out.flip().toString();
     }
 
     /**

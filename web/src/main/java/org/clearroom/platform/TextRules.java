@@ -1,11 +1,12 @@
 package org.clearroom.platform;
 
 /**
- * What text a request may carry, in one place for bodies and query parameters alike. Any text: no NUL
- * or other C0 control characters but tab, line feed and carriage return, and no unpaired UTF-16
- * surrogates (they cannot be stored as UTF-8, and the driver would silently store "?" instead: the
- * audit digest would then be of other text than the one stored). A {@link SingleLine} field besides:
- * no line breaks, tabs or C1 controls, and none of Unicode's bidirectional controls.
+ * What text a request may carry, in one place for bodies and query parameters alike. Any text: no NUL,
+ * no control characters (C0 but tab, line feed and carriage return; DEL; C1, such as U+009B, which
+ * terminals read as CSI), and no unpaired UTF-16 surrogates (they cannot be stored as UTF-8, and the
+ * driver would silently store "?" instead: the audit digest would then be of other text than the one
+ * stored). A {@link SingleLine} field besides: no line breaks (tab, line feed, carriage return, U+2028,
+ * U+2029) and none of Unicode's bidirectional controls.
  */
 public final class TextRules {
 
@@ -18,7 +19,7 @@ public final class TextRules {
             if (c == '\0') {
                 return "must not contain NUL characters";
             }
-            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F || (c >= 0x80 && c <= 0x9F)) {
                 return "must not contain control characters (U+" + hex(c) + ")";
             }
             if (Character.isHighSurrogate(c)) {
@@ -39,8 +40,8 @@ public final class TextRules {
     public static String singleLineProblem(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == '\n' || c == '\r' || c == '\t' || c == 0x7F || (c >= 0x80 && c <= 0x9F)) {
-                return "must be one line without control characters (U+" + hex(c) + ")";
+            if (c == '\n' || c == '\r' || c == '\t' || c == 0x2028 || c == 0x2029) {
+                return "must be one line (U+" + hex(c) + " breaks it)";
             }
             if ((c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)) {
                 return "must not contain bidirectional control characters (U+" + hex(c)
@@ -48,6 +49,54 @@ public final class TextRules {
             }
         }
         return null;
+    }
+
+    /** At most this many characters of a caller's text are shown back in a problem. */
+    static final int SHOWN = 64;
+
+    /**
+     * {@code text}, which came from the caller, as a problem may show it back: at most {@link #SHOWN}
+     * characters, then "…", with every character that could hide or reorder what is shown (controls,
+     * bidirectional controls, line and paragraph separators, unpaired surrogates) written as
+     * {@code \\uXXXX}. Empty for null.
+     */
+    public static String shown(String text) {
+        return shown(text, SHOWN);
+    }
+
+    /** As {@link #shown(String)}, cut after {@code limit} characters. */
+    static String shown(String text, int limit) {
+        if (text == null) {
+            return "";
+        }
+        var out = new StringBuilder(Math.min(text.length(), limit) + 8);
+        int end = Math.min(text.length(), limit);
+        for (int i = 0; i < end; i++) {
+            char c = text.charAt(i);
+            boolean pair = Character.isHighSurrogate(c)
+                    && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1));
+            if (pair) {
+                out.append(c).append(text.charAt(++i));
+            } else if (c < 0x20
+                    || (c >= 0x7F && c <= 0x9F)
+                    || Character.isSurrogate(c)
+                    || (c >= 0x202A && c <= 0x202E)
+                    || (c >= 0x2066 && c <= 0x2069)
+                    || c == 0x200E
+                    || c == 0x200F
+                    || c == 0x061C
+                    || c == 0x2028
+                    || c == 0x2029) {
+                out.append("\\u").append(hex(c));
+            } else {
+                out.append(c);
+            }
+        }
+        if (end < text.length()) {
+            out.append('…');
+        }
+        return out.toString();
     }
 
     private static String hex(char c) {

@@ -176,6 +176,13 @@ public final class Api {
             return this;
         }
 
+        /** A body of exactly these bytes, whatever they encode. */
+        public Request bytes(String contentType, byte[] bytes) {
+            builder.header("Content-Type", contentType);
+            body = HttpRequest.BodyPublishers.ofByteArray(bytes);
+            return this;
+        }
+
         public Request body(String contentType, String text) {
             builder.header("Content-Type", contentType);
             body = HttpRequest.BodyPublishers.ofString(text);

@@ -1,6 +1,7 @@
 package org.clearroom.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import jakarta.ws.rs.core.MediaType;
@@ -192,9 +193,50 @@ class RecordReaderTest {
     }
 
     @Test
+    void proseRefusesDeleteAndC1ControlsToo() {
+        for (var control : List.of("\\u007f", "\\u0080", "\\u0085", "\\u009b", "\\u009f")) {
+            assertThat(errorsOf(
+                            NewRoom.class,
+                            "{\"name\": \"A\", \"kind\": \"FORUM\", \"description\": \"a" + control + "b\"}"))
+                    .as(control)
+                    .singleElement()
+                    .satisfies(error -> assertThat(error.message()).startsWith("must not contain control characters"));
+        }
+        // the first character past C1 is an ordinary one
+        assertThat(read(NewRoom.class, "{\"name\": \"A\", \"kind\": \"FORUM\", \"description\": \"a\\u00a0b\"}")
+                        .description())
+                .isEqualTo("a\u00a0b");
+    }
+
+    @Test
+    void bytesThatAreNotUtf8AreRefusedWithTheirOffset() {
+        assertThat(RecordReader.utf8("{\"a\":\"caf\u00e9\"}".getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo("{\"a\":\"caf\u00e9\"}");
+        for (var bad : List.of(
+                new byte[] {'{', '"', (byte) 0xFF},
+                new byte[] {'{', '"', (byte) 0xED, (byte) 0xA0, (byte) 0x80},
+                new byte[] {'{', '"', (byte) 0xC0, (byte) 0xAE},
+                new byte[] {'{', '"', (byte) 0xE2, (byte) 0x82})) {
+            assertThatThrownBy(() -> RecordReader.utf8(bad))
+                    .isInstanceOfSatisfying(
+                            InvalidInput.class,
+                            e -> assertThat(e.errors()).singleElement().satisfies(error -> {
+                                assertThat(error.field()).isEqualTo("body");
+                                assertThat(error.message()).contains("byte 2");
+                            }));
+        }
+    }
+
+    @Test
     void namesAreOneLineWithoutBidirectionalControlsAndStoredInNfc() {
         assertThat(errorsOf(NewRoom.class, "{\"name\": \"A\\nB\", \"kind\": \"FORUM\"}"))
-                .containsExactly(new FieldError("name", "must be one line without control characters (U+000A)"));
+                .containsExactly(new FieldError("name", "must be one line (U+000A breaks it)"));
+        for (var separator : List.of("\\u2028", "\\u2029")) {
+            assertThat(errorsOf(NewRoom.class, "{\"name\": \"A" + separator + "B\", \"kind\": \"FORUM\"}"))
+                    .extracting(FieldError::field)
+                    .as(separator)
+                    .containsExactly("name");
+        }
         assertThat(errorsOf(NewRoom.class, "{\"name\": \"invoice\\u202Egnp.exe\", \"kind\": \"FORUM\"}"))
                 .singleElement()
                 .satisfies(error -> {
