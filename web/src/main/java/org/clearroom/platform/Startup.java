@@ -6,9 +6,9 @@ import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.annotation.WebListener;
 import org.clearroom.audit.control.Sequencer;
 import org.clearroom.demo.boundary.DemoData;
-import org.clearroom.forums.control.Retention;
 import org.clearroom.identity.boundary.FirstOperator;
 import org.clearroom.platform.boundary.Schema;
+import org.clearroom.rooms.control.RetentionSchedule;
 
 /**
  * Start-up work, in order: migrate the schema, load the demo data if asked to, create the first
@@ -31,7 +31,7 @@ public class Startup implements ServletContextListener {
     Sequencer sequencer;
 
     @Inject
-    Retention retention;
+    RetentionSchedule retention;
 
     @Override
     public void contextInitialized(ServletContextEvent event) {

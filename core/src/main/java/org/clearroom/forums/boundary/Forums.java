@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.clearroom.access.Permission;
-import org.clearroom.access.control.AccessPolicy;
 import org.clearroom.audit.Action;
 import org.clearroom.audit.boundary.AuditTrail;
 import org.clearroom.forums.AccountRef;
@@ -50,7 +49,8 @@ import org.clearroom.platform.control.InvalidInput;
 import org.clearroom.platform.control.Keyset;
 import org.clearroom.platform.control.NotFound;
 import org.clearroom.rooms.RoomKind;
-import org.clearroom.rooms.entity.RoomEntity;
+import org.clearroom.rooms.boundary.RoomGate;
+import org.clearroom.rooms.boundary.RoomRef;
 
 /**
  * What members do in forums: open threads, reply, revise, react, flag, subscribe, read, and their
@@ -69,7 +69,7 @@ public class Forums {
     EntityManager em;
 
     @Inject
-    AccessPolicy policy;
+    RoomGate gate;
 
     @Inject
     AuditTrail audit;
@@ -222,7 +222,7 @@ public class Forums {
         if (!post.author().equals(actor.accountId())) {
             throw new Forbidden("only its author may revise a post");
         }
-        policy.require(actor, Permission.CONTRIBUTE, RoomEntity.RESOURCE_PREFIX + post.roomId(), "post " + postId);
+        gate.requireFor(actor, post.roomId(), Permission.CONTRIBUTE, "post " + postId);
         var thread = em.find(ThreadEntity.class, post.threadId());
         if (thread.locked()) {
             throw new Conflict(null, "the thread is locked: its posts cannot be revised");
@@ -285,7 +285,7 @@ public class Forums {
 
     public List<ReactionCount> react(Actor actor, String postId, Reaction reaction) {
         var post = visiblePost(actor, postId);
-        policy.require(actor, Permission.CONTRIBUTE, RoomEntity.RESOURCE_PREFIX + post.roomId(), "post " + postId);
+        gate.requireFor(actor, post.roomId(), Permission.CONTRIBUTE, "post " + postId);
         // a toggle: remove the reaction if the caller has it, else add it. Parallel toggles of one reaction
         // by one account take turns (a lock held to commit), so each sees what the one before it left
         em.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
@@ -469,22 +469,15 @@ public class Forums {
     // ---- shared with Moderation and Search
 
     /** The room, as a FORUM the caller holds {@code permission} on; 404 when the caller may not see it. */
-    RoomEntity forumRoom(Actor actor, String roomId, Permission permission) {
-        var room = Optional.ofNullable(roomId)
-                .map(id -> em.find(RoomEntity.class, id))
-                .orElseThrow(() -> new NotFound("room " + roomId));
-        policy.require(actor, permission, room.resource(), "room " + roomId);
-        if (room.kind() != RoomKind.FORUM) {
-            throw new Conflict(null, "room " + roomId + " is a " + room.kind() + " room; threads live in FORUM rooms");
-        }
-        return room;
+    RoomRef forumRoom(Actor actor, String roomId, Permission permission) {
+        return gate.require(actor, roomId, permission, RoomKind.FORUM);
     }
 
     ThreadEntity visibleThread(Actor actor, String threadId, Permission permission) {
         var thread = Optional.ofNullable(threadId)
                 .map(id -> em.find(ThreadEntity.class, id))
                 .orElseThrow(() -> new NotFound("thread " + threadId));
-        policy.require(actor, permission, RoomEntity.RESOURCE_PREFIX + thread.roomId(), "thread " + threadId);
+        gate.requireFor(actor, thread.roomId(), permission, "thread " + threadId);
         return thread;
     }
 
@@ -492,12 +485,12 @@ public class Forums {
         var post = Optional.ofNullable(postId)
                 .map(id -> em.find(PostEntity.class, id))
                 .orElseThrow(() -> new NotFound("post " + postId));
-        policy.require(actor, Permission.VIEW, RoomEntity.RESOURCE_PREFIX + post.roomId(), "post " + postId);
+        gate.requireFor(actor, post.roomId(), Permission.VIEW, "post " + postId);
         return post;
     }
 
     boolean moderates(Actor actor, String roomId) {
-        return policy.allows(actor, Permission.MODERATE, RoomEntity.RESOURCE_PREFIX + roomId);
+        return gate.allows(actor, roomId, Permission.MODERATE);
     }
 
     private boolean seesHidden(Actor actor, PostEntity post) {
@@ -506,9 +499,7 @@ public class Forums {
 
     /** The ids of the rooms the caller may VIEW now, in the form {@link Sql#ids} takes. */
     String visibleRoomIds(Actor actor) {
-        return Sql.ids(policy.resourcesAllowing(actor, Permission.VIEW, RoomEntity.RESOURCE_PREFIX).stream()
-                .map(r -> r.substring(RoomEntity.RESOURCE_PREFIX.length()))
-                .toList());
+        return Sql.ids(gate.roomIdsAllowing(actor, Permission.VIEW));
     }
 
     List<Post> postRecords(Actor actor, String roomId, List<PostEntity> posts) {

@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.function.Function;
 import org.clearroom.access.Permission;
-import org.clearroom.access.control.AccessPolicy;
 import org.clearroom.audit.Action;
 import org.clearroom.audit.boundary.AuditTrail;
 import org.clearroom.forums.Flag;
@@ -23,7 +22,6 @@ import org.clearroom.forums.ForumThread;
 import org.clearroom.forums.ModerationEvent;
 import org.clearroom.forums.Post;
 import org.clearroom.forums.PostModeration;
-import org.clearroom.forums.Purged;
 import org.clearroom.forums.ThreadModeration;
 import org.clearroom.forums.control.Authors;
 import org.clearroom.forums.control.Reads;
@@ -31,7 +29,6 @@ import org.clearroom.forums.control.Sql;
 import org.clearroom.forums.entity.FlagEntity;
 import org.clearroom.forums.entity.PostEntity;
 import org.clearroom.forums.entity.ThreadEntity;
-import org.clearroom.identity.Role;
 import org.clearroom.platform.Page;
 import org.clearroom.platform.control.Actor;
 import org.clearroom.platform.control.Conflict;
@@ -39,8 +36,7 @@ import org.clearroom.platform.control.Cursors;
 import org.clearroom.platform.control.InvalidInput;
 import org.clearroom.platform.control.Keyset;
 import org.clearroom.platform.control.NotFound;
-import org.clearroom.rooms.boundary.Rooms;
-import org.clearroom.rooms.entity.RoomEntity;
+import org.clearroom.rooms.boundary.RoomGate;
 
 /**
  * What moderators do: pin, lock, move, hide, work the flag queue; the room's public moderation log;
@@ -58,10 +54,7 @@ public class Moderation {
     Forums forums;
 
     @Inject
-    Rooms rooms;
-
-    @Inject
-    AccessPolicy policy;
+    RoomGate gate;
 
     @Inject
     AuditTrail audit;
@@ -158,7 +151,7 @@ public class Moderation {
 
     public Post post(Actor actor, String postId, PostModeration request) {
         var post = forums.visiblePost(actor, postId);
-        policy.require(actor, Permission.MODERATE, RoomEntity.RESOURCE_PREFIX + post.roomId(), "post " + postId);
+        gate.requireFor(actor, post.roomId(), Permission.MODERATE, "post " + postId);
         var reason = blankToNull(request.reason());
         var now = Instant.now(clock);
         if (request.action() == PostModeration.Action.HIDE) {
@@ -229,7 +222,7 @@ public class Moderation {
         var flag = java.util.Optional.ofNullable(flagId)
                 .map(id -> em.find(FlagEntity.class, id))
                 .orElseThrow(() -> new NotFound("flag " + flagId));
-        policy.require(actor, Permission.MODERATE, RoomEntity.RESOURCE_PREFIX + flag.roomId(), "flag " + flagId);
+        gate.requireFor(actor, flag.roomId(), Permission.MODERATE, "flag " + flagId);
         if (!flag.open()) {
             throw new Conflict(null, "the flag was resolved already");
         }
@@ -300,11 +293,10 @@ public class Moderation {
         var people = authors.of(rows.stream().map(Row::moderator).toList());
         // where a thread went or came from is named only to who may see that room too
         var seen = new HashMap<String, Boolean>();
-        Function<String, String> shown = other -> other != null
-                        && seen.computeIfAbsent(
-                                other, id -> policy.allows(actor, Permission.VIEW, RoomEntity.RESOURCE_PREFIX + id))
-                ? other
-                : null;
+        Function<String, String> shown =
+                other -> other != null && seen.computeIfAbsent(other, id -> gate.allows(actor, id, Permission.VIEW))
+                        ? other
+                        : null;
         return new Page<>(
                 rows.stream()
                         .map(r -> new ModerationEvent(
@@ -321,68 +313,8 @@ public class Moderation {
                 page.next());
     }
 
-    /**
-     * Applies the room's retention now: bodies of older posts (and of their revisions) and titles of older
-     * threads go; digests and ledger entries stay. One CONTENT_PURGED entry covers the run. Nothing happens
-     * under a legal hold. Operators may run it by hand; {@link org.clearroom.forums.control.Retention} runs
-     * it for every room each hour as the server.
-     */
-    public Purged purge(Actor actor, String roomId) {
-        if (!actor.isSystem()) {
-            actor.require(Role.ADMIN);
-        }
-        var cutoff = rooms.purgeBefore(roomId);
-        if (cutoff.isEmpty()) {
-            return new Purged(roomId, 0, 0);
-        }
-        var before = Timestamp.from(cutoff.get());
-        var now = Timestamp.from(Instant.now(clock));
-        em.flush();
-        @SuppressWarnings("unchecked")
-        List<String> posts = em.createNativeQuery("update forum_post set body = null, html = null, purged_at = ?1"
-                        + " where room_id = ?2 and purged_at is null and created_at < ?3 returning id")
-                .setParameter(1, now)
-                .setParameter(2, roomId)
-                .setParameter(3, before)
-                .getResultList();
-        if (!posts.isEmpty()) {
-            em.createNativeQuery("update post_revision set body = null where post_id = any(string_to_array(?1, ','))")
-                    .setParameter(1, Sql.ids(posts))
-                    .executeUpdate();
-        }
-        @SuppressWarnings("unchecked")
-        List<String> threads = em.createNativeQuery("update forum_thread set title = null, purged_at = ?1"
-                        + " where room_id = ?2 and purged_at is null and created_at < ?3 returning id")
-                .setParameter(1, now)
-                .setParameter(2, roomId)
-                .setParameter(3, before)
-                .getResultList();
-        if (posts.isEmpty() && threads.isEmpty()) {
-            return new Purged(roomId, 0, 0);
-        }
-        var purged = new ArrayList<String>();
-        posts.stream().sorted().map(id -> PostEntity.RESOURCE_PREFIX + id).forEach(purged::add);
-        threads.stream().sorted().map(id -> ThreadEntity.RESOURCE_PREFIX + id).forEach(purged::add);
-        audit.record(actor, Action.CONTENT_PURGED, RoomEntity.RESOURCE_PREFIX + roomId, String.join("\n", purged));
-        log(
-                actor,
-                roomId,
-                ModerationEvent.Kind.PURGE,
-                null,
-                null,
-                null,
-                "retention: " + posts.size() + " posts and " + threads.size() + " thread titles older than "
-                        + cutoff.get() + " removed",
-                now.toInstant());
-        return new Purged(roomId, posts.size(), threads.size());
-    }
-
-    /** The rooms with a retention period, for the hourly run. */
-    public List<String> roomsWithRetention() {
-        return sql.query("select id from room where retention_days is not null", rs -> rs.getString(1));
-    }
-
-    private void log(
+    /** One line of the room's moderation log, in the caller's transaction. */
+    void log(
             Actor actor,
             String roomId,
             ModerationEvent.Kind kind,

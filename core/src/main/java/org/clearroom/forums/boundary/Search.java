@@ -10,8 +10,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.clearroom.access.Permission;
-import org.clearroom.access.control.AccessPolicy;
 import org.clearroom.audit.Action;
 import org.clearroom.audit.boundary.AuditTrail;
 import org.clearroom.forums.SearchHit;
@@ -22,7 +22,7 @@ import org.clearroom.platform.control.Cursors;
 import org.clearroom.platform.control.Digests;
 import org.clearroom.platform.control.InvalidInput;
 import org.clearroom.platform.control.Keyset;
-import org.clearroom.rooms.entity.RoomEntity;
+import org.clearroom.rooms.boundary.RoomGate;
 
 /**
  * Full-text search over thread titles and post bodies (PostgreSQL text search, English stemming,
@@ -53,7 +53,7 @@ public class Search {
     private static final String STOP = "\u0003";
 
     @Inject
-    AccessPolicy policy;
+    RoomGate gate;
 
     @Inject
     Forums forums;
@@ -94,10 +94,7 @@ public class Search {
                     "q", "has more than " + MAX_WORDS + " words to search for; fewer, more telling ones");
         }
         var rooms = forums.visibleRoomIds(actor);
-        var moderated =
-                Sql.ids(policy.resourcesAllowing(actor, Permission.MODERATE, RoomEntity.RESOURCE_PREFIX).stream()
-                        .map(r -> r.substring(RoomEntity.RESOURCE_PREFIX.length()))
-                        .toList());
+        var moderated = Sql.ids(gate.roomIdsAllowing(actor, Permission.MODERATE));
         audit.record(actor, Action.FORUM_SEARCHED, "search", q);
         if (rooms.isEmpty()) {
             return new Page<>(List.of(), null);
@@ -152,7 +149,7 @@ public class Search {
                         + "  select 'THREAD', room_id, id, null, '', ts_rank(search, " + tsquery + "), created_at"
                         + "   from thread_candidates),"
                         + " hits as (select * from ranked" + beyond + " order by " + RANKED.orderBy() + " limit ?)"
-                        + " select h.kind, h.room_id, r.name as room_name, h.thread_id, t.title, h.post_id, h.post_key,"
+                        + " select h.kind, h.room_id, h.thread_id, t.title, h.post_id, h.post_key,"
                         + "  h.rank, h.created_at,"
                         // headlines from the normal form the index is made of (V9), over its first
                         // HEADLINE_WINDOW characters: a page of hits costs the same however long they are
@@ -160,14 +157,13 @@ public class Search {
                         + HEADLINE_WINDOW + "), " + tsquery + ", ?) as snippet,"
                         + "  (select min(created_at) from post_candidates) as post_floor,"
                         + "  (select min(created_at) from thread_candidates) as thread_floor"
-                        + " from hits h join room r on r.id = h.room_id"
-                        + " join forum_thread t on t.id = h.thread_id left join forum_post p on p.id = h.post_id"
+                        + " from hits h join forum_thread t on t.id = h.thread_id left join forum_post p on p.id = h.post_id"
                         + " order by " + RANKED.on("h").orderBy(),
                 rs -> new Hit(
                         new SearchHit(
                                 SearchHit.Kind.valueOf(rs.getString("kind")),
                                 rs.getString("room_id"),
-                                rs.getString("room_name"),
+                                null, // named below, by the rooms component
                                 rs.getString("thread_id"),
                                 rs.getString("title"),
                                 rs.getString("post_id"),
@@ -191,7 +187,22 @@ public class Search {
             last.hit().threadId(),
             last.postKey()
         });
-        return new Page<>(page.items().stream().map(Hit::hit).toList(), page.next());
+        var names = gate.names(page.items().stream().map(h -> h.hit().roomId()).collect(Collectors.toSet()));
+        return new Page<>(
+                page.items().stream()
+                        .map(Hit::hit)
+                        .map(h -> new SearchHit(
+                                h.kind(),
+                                h.roomId(),
+                                names.get(h.roomId()),
+                                h.threadId(),
+                                h.threadTitle(),
+                                h.postId(),
+                                h.snippet(),
+                                h.rank(),
+                                h.createdAt()))
+                        .toList(),
+                page.next());
     }
 
     /** The ranked order: best first, then newest, then by thread and post (a thread's own hit first). */

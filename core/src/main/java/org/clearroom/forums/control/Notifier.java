@@ -17,7 +17,7 @@ import org.clearroom.access.control.AccessPolicy;
 import org.clearroom.forums.Notification;
 import org.clearroom.identity.OrgKind;
 import org.clearroom.platform.control.Actor;
-import org.clearroom.rooms.entity.RoomEntity;
+import org.clearroom.rooms.boundary.RoomRef;
 
 /**
  * Turns a committed post into notifications: MENTION for mentioned accounts, NEW_THREAD or REPLY for
@@ -45,11 +45,11 @@ public class Notifier {
                 "select account_id from subscription where target = ? or target = ?",
                 rs -> rs.getString(1),
                 "threads/" + post.threadId(),
-                RoomEntity.RESOURCE_PREFIX + post.roomId());
+                RoomRef.resourceOf(post.roomId()));
         if (subscribers.isEmpty() && post.mentions().isEmpty()) {
             return;
         }
-        var resource = RoomEntity.RESOURCE_PREFIX + post.roomId();
+        var resource = RoomRef.resourceOf(post.roomId());
         var rules = policy.rulesOn(resource);
         var now = Instant.now(clock);
         // the mentioned and the subscribed in one query; roles are left out because they grant no content

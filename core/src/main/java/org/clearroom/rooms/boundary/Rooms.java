@@ -3,29 +3,24 @@ package org.clearroom.rooms.boundary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.clearroom.access.Explanation;
 import org.clearroom.access.NewRule;
 import org.clearroom.access.Permission;
-import org.clearroom.access.PrincipalType;
 import org.clearroom.access.Rule;
+import org.clearroom.access.boundary.Rules;
 import org.clearroom.access.control.AccessPolicy;
 import org.clearroom.access.control.Decision;
-import org.clearroom.access.entity.AccessRule;
 import org.clearroom.audit.Action;
 import org.clearroom.audit.boundary.AuditTrail;
-import org.clearroom.identity.OrgKind;
 import org.clearroom.identity.Role;
 import org.clearroom.identity.control.Directory;
-import org.clearroom.platform.FieldError;
 import org.clearroom.platform.control.Actor;
 import org.clearroom.platform.control.Conflict;
 import org.clearroom.platform.control.Forbidden;
@@ -40,14 +35,14 @@ import org.clearroom.rooms.entity.RoomEntity;
 @Transactional
 public class Rooms {
 
-    private static final String OPERATORS_ARE_NO_PRINCIPALS =
-            "operators (the OPERATOR organisation, ADMIN and COMPLIANCE accounts) never hold content permissions";
-
     @PersistenceContext(unitName = "clearroom")
     EntityManager em;
 
     @Inject
     AccessPolicy policy;
+
+    @Inject
+    Rules rules;
 
     @Inject
     Directory directory;
@@ -114,87 +109,19 @@ public class Rooms {
         return room.toRecord(policy.permissions(actor, room.resource()));
     }
 
+    /** The room's live rules (ADMIN, or MODERATE on the room). */
     public List<Rule> rules(Actor actor, String roomId) {
-        var room = manageableRoom(actor, roomId);
-        return policy.rulesOn(room.resource()).stream()
-                .map(AccessRule::toRecord)
-                .toList();
+        return rules.on(manageableRoom(actor, roomId).resource());
     }
 
+    /** Grants a rule on the room (ADMIN, or MODERATE on the room); see {@link Rules#grant}. */
     public Rule grant(Actor actor, String roomId, NewRule request) {
-        var room = manageableRoom(actor, roomId);
-        var now = Instant.now(clock);
-        var errors = new ArrayList<FieldError>();
-        if (request.expiresAt() != null && !request.expiresAt().isAfter(now)) {
-            errors.add(new FieldError("expiresAt", "must be in the future"));
-        }
-        var principal = request.principal();
-        var type = principal.type();
-        boolean byKind = type == PrincipalType.ORG_KIND;
-        if (byKind ? principal.id() != null : principal.kind() != null) {
-            errors.add(new FieldError(
-                    byKind ? "principal.id" : "principal.kind", "must be absent for an " + type + " principal"));
-        }
-        if (byKind ? principal.kind() == null : principal.id() == null) {
-            errors.add(new FieldError(
-                    byKind ? "principal.kind" : "principal.id", "is required for an " + type + " principal"));
-        } else if (type == PrincipalType.ORG_KIND && principal.kind() == OrgKind.OPERATOR) {
-            errors.add(new FieldError("principal.kind", OPERATORS_ARE_NO_PRINCIPALS));
-        } else if (type == PrincipalType.ORGANISATION) {
-            var organisation = directory.organisation(principal.id());
-            if (organisation.isEmpty()) {
-                errors.add(new FieldError("principal.id", "no organisation has this id"));
-            } else if (organisation.get().kind() == OrgKind.OPERATOR) {
-                errors.add(new FieldError("principal.id", OPERATORS_ARE_NO_PRINCIPALS));
-            }
-        } else if (type == PrincipalType.ACCOUNT) {
-            var account = directory.account(principal.id());
-            if (account.isEmpty()) {
-                errors.add(new FieldError("principal.id", "no account has this id"));
-            } else if (AccessPolicy.isOperator(account.get().actor())) {
-                errors.add(new FieldError("principal.id", OPERATORS_ARE_NO_PRINCIPALS));
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidInput(errors);
-        }
-        var resource = room.resource();
-        var permission = request.permission();
-        // grants on one room are decided one at a time, so two identical requests cannot both pass this check
-        em.lock(room, LockModeType.PESSIMISTIC_WRITE);
-        var twin = policy.rulesOn(resource).stream()
-                .filter(r -> r.principal().equals(principal) && r.permission() == permission && !r.expiredAt(now))
-                .findFirst();
-        if (twin.isPresent()) {
-            var existing = twin.get();
-            throw new Conflict(
-                    "principal",
-                    "rule " + existing.id() + " already grants " + permission + " to this principal"
-                            + (existing.expiresAt() == null ? "" : " until " + existing.expiresAt())
-                            + "; revoke it first to grant it again with another expiry");
-        }
-        var rule =
-                switch (type) {
-                    case ORGANISATION -> AccessRule.forOrganisation(
-                            resource, principal.id(), permission, request.expiresAt(), actor, now);
-                    case ACCOUNT -> AccessRule.forAccount(
-                            resource, principal.id(), permission, request.expiresAt(), actor, now);
-                    case ORG_KIND -> AccessRule.forKind(
-                            resource, principal.kind(), permission, request.expiresAt(), actor, now);
-                };
-        em.persist(rule);
-        audit.record(actor, Action.RULE_GRANTED, "rules/" + rule.id(), rule.describe());
-        return rule.toRecord();
+        return rules.grant(actor, manageableRoom(actor, roomId).resource(), request);
     }
 
+    /** Revokes a rule on the room (ADMIN, or MODERATE on the room); 404 for a rule of another room. */
     public void revoke(Actor actor, String roomId, String ruleId) {
-        var room = manageableRoom(actor, roomId);
-        var rule = Optional.ofNullable(ruleId)
-                .map(id -> em.find(AccessRule.class, id))
-                .filter(r -> r.resource().equals(room.resource()) && !r.revoked())
-                .orElseThrow(() -> new NotFound("rule " + ruleId));
-        rule.revoke(actor, Instant.now(clock));
-        audit.record(actor, Action.RULE_REVOKED, "rules/" + rule.id(), rule.describe());
+        rules.revoke(actor, manageableRoom(actor, roomId).resource(), ruleId);
     }
 
     /**
@@ -255,7 +182,7 @@ public class Rooms {
         actor.require(Role.COMPLIANCE);
         var room = find(roomId);
         if (room.held()) {
-            throw new org.clearroom.platform.control.Conflict(null, "the room is under a legal hold already");
+            throw new Conflict(null, "the room is under a legal hold already");
         }
         room.placeHold(reason, actor.accountId(), Instant.now(clock));
         audit.record(actor, Action.LEGAL_HOLD_PLACED, room.resource(), reason.strip());
@@ -267,16 +194,11 @@ public class Rooms {
         actor.require(Role.COMPLIANCE);
         var room = find(roomId);
         if (!room.held()) {
-            throw new org.clearroom.platform.control.Conflict(null, "the room is under no legal hold");
+            throw new Conflict(null, "the room is under no legal hold");
         }
         room.releaseHold();
         audit.record(actor, Action.LEGAL_HOLD_RELEASED, room.resource());
         return room.toRecord(policy.permissions(actor, room.resource()));
-    }
-
-    /** Content of the room created before the answer may be purged now; empty under a legal hold. */
-    public java.util.Optional<Instant> purgeBefore(String roomId) {
-        return find(roomId).purgeBefore(Instant.now(clock));
     }
 
     private RoomEntity find(String id) {

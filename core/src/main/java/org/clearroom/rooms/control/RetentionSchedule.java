@@ -1,4 +1,4 @@
-package org.clearroom.forums.control;
+package org.clearroom.rooms.control;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -9,25 +9,26 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.clearroom.forums.boundary.Moderation;
 import org.clearroom.platform.control.Actor;
+import org.clearroom.rooms.boundary.RoomRetention;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Purges forum content past each room's retention period, as the server, every
- * {@code clearroom.retention.interval-minutes} (an hour by default). Every node runs it; a purge only
- * touches rows not purged yet, so two nodes purging at once remove each post once and record it once.
+ * Purges content past each room's retention period, as the server, every
+ * {@code clearroom.retention.interval-minutes} (an hour by default). Every node runs it; a purge locks its
+ * room and only touches rows not purged yet, so two nodes purging at once remove each item once and record
+ * it once.
  */
 @ApplicationScoped
-public class Retention {
+public class RetentionSchedule {
 
-    private static final Logger LOG = Logger.getLogger(Retention.class.getName());
+    private static final Logger LOG = Logger.getLogger(RetentionSchedule.class.getName());
 
     @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
     ManagedScheduledExecutorService scheduler;
 
     @Inject
-    Moderation moderation;
+    RoomRetention retention;
 
     @Inject
     @ConfigProperty(name = "clearroom.retention.interval-minutes", defaultValue = "60")
@@ -42,12 +43,11 @@ public class Retention {
     }
 
     void run() {
-        for (var room : moderation.roomsWithRetention()) {
+        for (var room : retention.roomsWithRetention()) {
             try {
-                var purged = moderation.purge(Actor.SYSTEM, room);
-                if (purged.posts() + purged.threads() > 0) {
-                    LOG.info(() -> "retention purged " + purged.posts() + " posts and " + purged.threads()
-                            + " thread titles in room " + room);
+                var purged = retention.purge(Actor.SYSTEM, room);
+                if (purged.values().stream().anyMatch(count -> count > 0)) {
+                    LOG.info(() -> "retention purged " + purged + " in room " + room);
                 }
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "retention purge of room " + room + " failed; retrying next run", e);
