@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * A post. {@code body} is the Markdown, {@code html} its sanitised rendering. A hidden post shows its
- * content only to the room's moderators and its author; everybody else gets {@code body} null and a
- * placeholder in {@code html}. A purged post (retention) has no content for anyone, only its digest.
+ * content only to the room's moderators and its author; everybody else gets {@code body} and {@code
+ * digest} null (a short post would be found by hashing guesses) and a placeholder in {@code html}. A purged post (retention) has no content for anyone, only its digest.
  */
 public record Post(
         String id,

@@ -33,6 +33,7 @@ import org.clearroom.audit.control.SubtreeHashes;
 import org.clearroom.identity.Role;
 import org.clearroom.platform.control.Actor;
 import org.clearroom.platform.control.Cursors;
+import org.clearroom.platform.control.Digests;
 import org.clearroom.platform.control.Forbidden;
 import org.clearroom.platform.control.InvalidInput;
 import org.clearroom.platform.control.NotFound;
@@ -87,15 +88,46 @@ public class AuditSearch {
 
     private static final String LISTING = "audit-entries";
 
+    /**
+     * The entries by an organisation's members or about it: the organisation itself, its accounts (created,
+     * disabled, enabled) and the rules that name it, one of its accounts or its kind. Every {@code ?} is
+     * the organisation's id ({@link #BY_OR_ABOUT_PARAMETERS} of them).
+     */
+    static final String BY_OR_ABOUT_ORGANISATION = "(e.actor_organisation = ?"
+            + " or e.resource = 'organisations/' || ?"
+            + " or e.resource in (select 'accounts/' || a.id from account a where a.organisation_id = ?)"
+            + " or e.resource in (select 'rules/' || r.id from access_rule r"
+            + "  where (r.principal_type = 'ORGANISATION' and r.principal_id = ?)"
+            + "  or (r.principal_type = 'ACCOUNT'"
+            + "   and r.principal_id in (select a.id from account a where a.organisation_id = ?))"
+            + "  or (r.principal_type = 'ORG_KIND'"
+            + "   and r.principal_kind = (select o.kind from organisation o where o.id = ?))))";
+
+    private static final int BY_OR_ABOUT_PARAMETERS = 6;
+
+    /** The listing a cursor belongs to: these filters' pages, so that no page starts under other filters. */
+    private static String listing(Query query) {
+        var filters = String.join(
+                "\u0000",
+                String.valueOf(query.organisation()),
+                String.valueOf(query.account()),
+                String.valueOf(query.action()),
+                String.valueOf(query.resource()),
+                String.valueOf(query.from()),
+                String.valueOf(query.to()));
+        return LISTING + ":" + Digests.sha256Hex(filters).substring(0, 16);
+    }
+
     public Page search(Actor actor, Query query) {
         actor.require(Role.COMPLIANCE);
         var sql = new StringBuilder("select e.position, l.idx, e.canonical from audit_entry e"
                 + " left join ledger_leaf l on l.entry_id = e.id where true");
         var parameters = new ArrayList<Object>();
         if (query.organisation() != null) {
-            sql.append(" and (e.actor_organisation = ? or e.resource = ?)");
-            parameters.add(query.organisation());
-            parameters.add("organisations/" + query.organisation());
+            sql.append(" and ").append(BY_OR_ABOUT_ORGANISATION);
+            for (int i = 0; i < BY_OR_ABOUT_PARAMETERS; i++) {
+                parameters.add(query.organisation());
+            }
         }
         if (query.account() != null) {
             sql.append(" and (e.actor_account = ? or e.resource = ?)");
@@ -128,7 +160,8 @@ public class AuditSearch {
             sql.append(" and e.recorded_at < ?");
             parameters.add(Timestamp.from(query.to()));
         }
-        var after = cursors.read(LISTING, query.cursor(), 1);
+        var listing = listing(query);
+        var after = cursors.read(listing, query.cursor(), 1);
         if (after.isPresent()) {
             sql.append(" and e.position < ?");
             parameters.add(after.get().number(0));
@@ -153,7 +186,7 @@ public class AuditSearch {
         } catch (SQLException e) {
             throw new IllegalStateException("audit search failed: " + e.getMessage(), e);
         }
-        var page = cursors.page(LISTING, found, query.limit(), last -> new Object[] {last.position()});
+        var page = cursors.page(listing, found, query.limit(), last -> new Object[] {last.position()});
         audit.record(actor, Action.AUDIT_SEARCHED, "audit/entries", query.toString());
         return new Page(page.items(), page.next());
     }
@@ -236,7 +269,7 @@ public class AuditSearch {
             throws SQLException, IOException {
         var sql = new StringBuilder("select l.idx, e.canonical, l.leaf_hash from ledger_leaf l"
                 + " join audit_entry e on e.id = l.entry_id where l.idx < ?"
-                + " and (e.actor_organisation = ? or e.resource = ?)");
+                + " and " + BY_OR_ABOUT_ORGANISATION);
         if (plan.from() != null) {
             sql.append(" and e.recorded_at >= ?");
         }
@@ -250,8 +283,9 @@ public class AuditSearch {
             query.setFetchSize(500);
             int p = 1;
             query.setLong(p++, plan.treeSize());
-            query.setString(p++, plan.organisation());
-            query.setString(p++, "organisations/" + plan.organisation());
+            for (int i = 0; i < BY_OR_ABOUT_PARAMETERS; i++) {
+                query.setString(p++, plan.organisation());
+            }
             if (plan.from() != null) {
                 query.setTimestamp(p++, Timestamp.from(plan.from()));
             }

@@ -40,6 +40,7 @@ import org.clearroom.forums.control.Sql;
 import org.clearroom.forums.entity.FlagEntity;
 import org.clearroom.forums.entity.PostEntity;
 import org.clearroom.forums.entity.ThreadEntity;
+import org.clearroom.platform.Blank;
 import org.clearroom.platform.Page;
 import org.clearroom.platform.control.Actor;
 import org.clearroom.platform.control.Conflict;
@@ -320,8 +321,7 @@ public class Forums {
 
     public Flag flag(Actor actor, String postId, NewFlag request) {
         var post = visiblePost(actor, postId);
-        if (request.reason() == FlagReason.OTHER
-                && (request.text() == null || request.text().isBlank())) {
+        if (request.reason() == FlagReason.OTHER && Blank.blank(request.text())) {
             throw new InvalidInput("text", "is required when the reason is OTHER: say what is wrong");
         }
         boolean open = !em.createQuery(
@@ -526,7 +526,7 @@ public class Forums {
                 people.get(post.author()),
                 shown ? post.body() : null,
                 html,
-                post.digest(),
+                shown || post.purged() ? post.digest() : null, // a short hidden post would be found by guessing
                 post.createdAt(),
                 post.revisedAt(),
                 post.revision(),

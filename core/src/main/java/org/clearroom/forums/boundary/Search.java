@@ -16,6 +16,7 @@ import org.clearroom.audit.Action;
 import org.clearroom.audit.boundary.AuditTrail;
 import org.clearroom.forums.SearchHit;
 import org.clearroom.forums.control.Sql;
+import org.clearroom.platform.Blank;
 import org.clearroom.platform.Page;
 import org.clearroom.platform.control.Actor;
 import org.clearroom.platform.control.Cursors;
@@ -71,7 +72,7 @@ public class Search {
     Clock clock;
 
     public Page<SearchHit> search(Actor actor, String q, int limit, String cursor) {
-        if (q == null || q.isBlank()) {
+        if (Blank.blank(q)) {
             throw new InvalidInput("q", "is required: the words to search for");
         }
         if (q.codePointCount(0, q.length()) > MAX_QUERY) {
@@ -80,8 +81,9 @@ public class Search {
         if (q.indexOf('\0') >= 0) {
             throw new InvalidInput("q", "must not contain NUL characters");
         }
-        // a cursor belongs to its query: with another one it would start a page nowhere in particular
-        var listing = "search:" + Digests.sha256Hex(q).substring(0, 16);
+        // a cursor belongs to its caller and query: with another query it would start a page nowhere in
+        // particular, and its window was cut for that caller's rooms
+        var listing = "search:" + actor.accountId() + ":" + Digests.sha256Hex(q).substring(0, 16);
         var after = cursors.read(listing, cursor, 7);
         long nodes = sql.count("select numnode(websearch_to_tsquery('english', ?))", q);
         if (nodes == 0) {

@@ -2,9 +2,10 @@ package org.clearroom.platform.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -14,17 +15,22 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
 import javax.crypto.Mac;
+import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.clearroom.platform.Page;
 
 /**
  * Opaque paging cursors: the sort keys of the last item of a page, tagged with the listing (and its
- * order) they belong to, and authenticated with HMAC-SHA-256 under the installation's cursor key
- * ({@link ServerSecrets}). A cursor of another listing, an altered one or one built by hand is refused
- * with 400 on {@code cursor}; so is a key out of range, which only the server's own bug could sign.
+ * order) they belong to, sealed with AES-256-GCM under a key derived from the installation's cursor
+ * secret ({@link ServerSecrets}): a reader learns nothing from a cursor (not even the ids of the row it
+ * stands after), and a cursor of another listing, an altered one or one built by hand is refused with 400
+ * on {@code cursor}; so is a key out of range, which only the server's own bug could seal.
  *
- * <p>Form: {@code base64url(listing LF key LF key …) "." base64url(first 16 bytes of the HMAC)}.
+ * <p>Form: {@code base64url(nonce (12 random bytes) || AES-GCM(listing LF key LF key …) || tag (16 bytes))}
+ * (NIST SP 800-38D). Random nonces keep a key safe for 2^32 cursors; rotate the secret long before.
  */
 @ApplicationScoped
 public class Cursors {
@@ -35,7 +41,11 @@ public class Cursors {
     private static final String NOT_OURS =
             "is not a cursor of this listing; pass back the next value of the previous page";
 
-    private static final int MAC_BYTES = 16;
+    private static final int NONCE_BYTES = 12;
+
+    private static final int TAG_BITS = 128;
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
     ServerSecrets secrets;
@@ -64,8 +74,16 @@ public class Cursors {
             text.append('\n').append(rendered);
         }
         byte[] payload = text.toString().getBytes(StandardCharsets.UTF_8);
-        var encoder = Base64.getUrlEncoder().withoutPadding();
-        return encoder.encodeToString(payload) + "." + encoder.encodeToString(mac(payload));
+        var nonce = new byte[NONCE_BYTES];
+        RANDOM.nextBytes(nonce);
+        try {
+            var cipher = cipher(Cipher.ENCRYPT_MODE, nonce);
+            var sealed = ByteBuffer.allocate(NONCE_BYTES + cipher.getOutputSize(payload.length));
+            sealed.put(nonce).put(cipher.doFinal(payload));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(sealed.array());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("every JDK has AES/GCM/NoPadding", e);
+        }
     }
 
     /** The position {@code cursor} names in {@code listing}, empty for none (the first page). */
@@ -76,19 +94,21 @@ public class Cursors {
         if (cursor.length() > MAX_LENGTH) {
             throw refused();
         }
-        int dot = cursor.indexOf('.');
         try {
-            if (dot < 0) {
+            byte[] sealed = Base64.getUrlDecoder().decode(cursor);
+            // one spelling per cursor: base64's unused low bits may not vary either
+            if (sealed.length < NONCE_BYTES + TAG_BITS / 8
+                    || !cursor.equals(Base64.getUrlEncoder().withoutPadding().encodeToString(sealed))) {
                 throw refused();
             }
-            var decoder = Base64.getUrlDecoder();
-            byte[] payload = decoder.decode(cursor.substring(0, dot));
-            byte[] mac = decoder.decode(cursor.substring(dot + 1));
-            // one spelling per cursor: base64's unused low bits may not vary either
-            var encoder = Base64.getUrlEncoder().withoutPadding();
-            if (!MessageDigest.isEqual(mac, mac(payload))
-                    || !cursor.equals(encoder.encodeToString(payload) + "." + encoder.encodeToString(mac))) {
+            byte[] payload;
+            try {
+                payload = cipher(Cipher.DECRYPT_MODE, Arrays.copyOf(sealed, NONCE_BYTES))
+                        .doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES);
+            } catch (AEADBadTagException forgedOrAltered) {
                 throw refused();
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("every JDK has AES/GCM/NoPadding", e);
             }
             var parts = new String(payload, StandardCharsets.UTF_8).split("\n", -1);
             if (parts.length != keys + 1 || !parts[0].equals(listing)) {
@@ -112,14 +132,17 @@ public class Cursors {
         return new Page<>(items, of(listing, keys.apply(items.get(limit - 1))));
     }
 
-    private byte[] mac(byte[] payload) {
-        try {
-            var hmac = Mac.getInstance("HmacSHA256");
-            hmac.init(new SecretKeySpec(key.get(), "HmacSHA256"));
-            return Arrays.copyOf(hmac.doFinal(payload), MAC_BYTES);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("every JDK has HmacSHA256", e);
-        }
+    private Cipher cipher(int mode, byte[] nonce) throws GeneralSecurityException {
+        var cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        cipher.init(mode, new SecretKeySpec(sealingKey(), "AES"), new GCMParameterSpec(TAG_BITS, nonce));
+        return cipher;
+    }
+
+    /** The AES-256 key: HMAC-SHA-256 of a fixed label under the installation's cursor secret. */
+    private byte[] sealingKey() throws GeneralSecurityException {
+        var hmac = Mac.getInstance("HmacSHA256");
+        hmac.init(new SecretKeySpec(key.get(), "HmacSHA256"));
+        return hmac.doFinal("clearroom cursors: AES-256-GCM key".getBytes(StandardCharsets.UTF_8));
     }
 
     private static InvalidInput refused() {

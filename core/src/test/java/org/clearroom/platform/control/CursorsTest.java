@@ -80,6 +80,17 @@ class CursorsTest {
     }
 
     @Test
+    void aCursorTellsItsReaderNothingOfWhatItHolds() {
+        var cursor = cursors.of("posts:room-7", Instant.EPOCH, "secret-thread-id");
+        var bytes = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.ISO_8859_1);
+
+        assertThat(bytes).doesNotContain("posts", "room-7", "secret-thread-id", "1970");
+        assertThat(cursors.of("posts:room-7", Instant.EPOCH, "secret-thread-id"))
+                .as("sealed afresh each time")
+                .isNotEqualTo(cursor);
+    }
+
+    @Test
     void aRankSurvivesTheRoundTripExactly() {
         float rank = 0.0607927f;
         assertThat(cursors.read("s", cursors.of("s", rank), 1).orElseThrow().real(0))
