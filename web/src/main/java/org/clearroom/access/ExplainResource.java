@@ -40,13 +40,9 @@ public class ExplainResource {
             @QueryParam("resource") @Parameter(required = true, description = "rooms/{id}") String resource) {
         var actor = caller.actor();
         var query = new QueryParameters();
-        query.text("account", account, 64, true);
+        query.id("account", account, true);
         var parsed = query.choice("permission", permission, Permission.class, true);
-        if (resource == null || resource.isBlank()) {
-            query.add("resource", "is required, as rooms/{id}");
-        } else {
-            query.text("resource", resource, 200, true);
-        }
+        query.resource("resource", resource, "rooms/", true);
         query.check();
         return rooms.explain(actor, account, parsed, resource);
     }

@@ -206,12 +206,15 @@ public class AuditResource {
             @QueryParam("limit") String limit) {
         var actor = caller.actor();
         var query = new QueryParameters();
-        var organisationId = query.text("organisation", organisation, 64, false);
-        var accountId = query.text("account", account, 64, false);
+        var organisationId = query.id("organisation", organisation, false);
+        var accountId = query.id("account", account, false);
         var parsedAction = query.choice("action", action, Action.class, false);
         var resourceName = query.text("resource", resource, 200, false);
         var fromTime = query.time("from", from);
         var toTime = query.time("to", to);
+        if (fromTime != null && toTime != null && !toTime.isAfter(fromTime)) {
+            query.add("to", "must be later than from");
+        }
         var after = query.text("cursor", cursor, 1024, false);
         var size = query.number("limit", limit, false);
         if (size != null && (size < 1 || size > AuditSearch.MAX_PAGE)) {
@@ -269,7 +272,7 @@ public class AuditResource {
             @QueryParam("to") @Parameter(description = "entries before this time (RFC 3339)") String to) {
         var actor = caller.actor();
         var query = new QueryParameters();
-        query.text("organisation", organisation, 64, true);
+        query.id("organisation", organisation, true);
         var fromTime = query.time("from", from);
         var toTime = query.time("to", to);
         query.check();

@@ -138,7 +138,9 @@ public final class Launcher {
         printWelcome(url, Duration.ofNanos(System.nanoTime() - began));
         int exit = server.waitFor();
         if (!isStopping()) {
-            say("the server stopped by itself (exit status " + exit + "); the end of " + relative(serverLog()) + ":");
+            var why =
+                    exit > 128 ? "it was sent signal " + (exit - 128) + ", exit status " + exit : "exit status " + exit;
+            say("the server stopped without being asked here (" + why + "); the end of " + relative(serverLog()) + ":");
             tail(serverLog()).forEach(line -> OUT.println("  " + line));
             return FAILED;
         }

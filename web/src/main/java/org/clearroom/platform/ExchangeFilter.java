@@ -16,6 +16,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
+import java.util.List;
 import org.clearroom.platform.control.ClearroomException;
 import org.clearroom.platform.control.Exchange;
 import org.clearroom.platform.control.UnsupportedMediaType;
@@ -88,6 +89,17 @@ public class ExchangeFilter extends HttpFilter {
                     new FieldError(TextRules.shown(repeated), "is given more than once"));
             return;
         }
+        var twice = repeatedHeader(request);
+        if (twice != null) {
+            // two credentials (or CSRF tokens, or body types) in one request: which one counts is a guess
+            Problems.write(
+                    request,
+                    response,
+                    400,
+                    "a header is given more than once",
+                    new FieldError(twice, "is given more than once"));
+            return;
+        }
         var refusal = bodyRefusal(request);
         if (refusal != null) {
             Problems.write(request, response, refusal);
@@ -119,6 +131,23 @@ public class ExchangeFilter extends HttpFilter {
                 MediaType.valueOf(declared);
             } catch (IllegalArgumentException malformed) {
                 return new UnsupportedMediaType("is not a media type (RFC 9110 §8.3); send application/json");
+            }
+        }
+        return null;
+    }
+
+    /** Headers a request may carry once only: each says who the caller is or what the body is. */
+    static final List<String> SINGLE_HEADERS = List.of("Authorization", "X-CSRF-Token", "Content-Type", "X-Request-Id");
+
+    /** The first of {@link #SINGLE_HEADERS} the request carries more than once, or null. */
+    static String repeatedHeader(HttpServletRequest request) {
+        for (var name : SINGLE_HEADERS) {
+            var values = request.getHeaders(name);
+            if (values != null && values.hasMoreElements()) {
+                values.nextElement();
+                if (values.hasMoreElements()) {
+                    return name;
+                }
             }
         }
         return null;

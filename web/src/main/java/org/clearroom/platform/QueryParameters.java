@@ -15,6 +15,33 @@ public final class QueryParameters {
 
     private final List<FieldError> errors = new ArrayList<>();
 
+    /** The ids this server issues: UUIDs in lower case (RFC 9562 §4). */
+    private static final java.util.regex.Pattern ID =
+            java.util.regex.Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+    /** An id, or null when absent; anything that is no id this server could have issued is refused. */
+    public String id(String name, String value, boolean required) {
+        var text = text(name, value, 36, required);
+        if (text != null && !ID.matcher(text).matches()) {
+            errors.add(new FieldError(name, "must be an id (a UUID in lower case)"));
+        }
+        return text;
+    }
+
+    /**
+     * A resource name {@code prefix}{@code {id}} ({@code rooms/…}), or null when absent; names of any other
+     * shape are refused, so no caller's free text reaches the ledger as a resource.
+     */
+    public String resource(String name, String value, String prefix, boolean required) {
+        var text = text(name, value, 200, required);
+        if (text != null
+                && !(text.startsWith(prefix)
+                        && ID.matcher(text.substring(prefix.length())).matches())) {
+            errors.add(new FieldError(name, "must be " + prefix + "{id}, the id a UUID in lower case"));
+        }
+        return text;
+    }
+
     /** Text, or null when absent or blank. */
     public String text(String name, String value, int maxLength, boolean required) {
         if (value == null || value.isBlank()) {

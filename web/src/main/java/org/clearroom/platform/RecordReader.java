@@ -375,7 +375,7 @@ public class RecordReader implements MessageBodyReader<Record> {
             }
             return;
         }
-        if (required && value instanceof String s && s.isBlank()) {
+        if (required && value instanceof String s && Blank.blank(s)) {
             errors.add(new FieldError(path, "must not be blank"));
             return;
         }

@@ -6,7 +6,9 @@ package org.clearroom.platform;
  * terminals read as CSI), and no unpaired UTF-16 surrogates (they cannot be stored as UTF-8, and the
  * driver would silently store "?" instead: the audit digest would then be of other text than the one
  * stored). A {@link SingleLine} field besides: no line breaks (tab, line feed, carriage return, U+2028,
- * U+2029) and none of Unicode's bidirectional controls.
+ * U+2029), none of Unicode's bidirectional controls (U+061C, U+200E, U+200F, U+202A to U+202E, U+2066
+ * to U+2069) and no other invisible format character (Unicode category Cf: U+00AD, U+200B, U+2060,
+ * U+FEFF…) but the joiners U+200C and U+200D.
  */
 public final class TextRules {
 
@@ -43,10 +45,23 @@ public final class TextRules {
             if (c == '\n' || c == '\r' || c == '\t' || c == 0x2028 || c == 0x2029) {
                 return "must be one line (U+" + hex(c) + " breaks it)";
             }
-            if ((c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)) {
+            if ((c >= 0x202A && c <= 0x202E)
+                    || (c >= 0x2066 && c <= 0x2069)
+                    || c == 0x200E
+                    || c == 0x200F
+                    || c == 0x061C) {
                 return "must not contain bidirectional control characters (U+" + hex(c)
                         + "): they can make a name read as another";
             }
+        }
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            // joiners stay: Persian and Indic names need U+200C, emoji sequences U+200D
+            if (c != 0x200C && c != 0x200D && Character.getType(c) == Character.FORMAT) {
+                return "must not contain invisible characters (U+" + String.format("%04X", c)
+                        + "): they can make a name read as another";
+            }
+            i += Character.charCount(c);
         }
         return null;
     }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import org.clearroom.audit.control.LedgerStore;
+import org.clearroom.platform.control.Digests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -688,6 +689,148 @@ class HostileInputIT extends ClearroomDeployment {
         var reply = api.get("metrics", null);
         assertProblem(reply, 401);
         assertThat(reply.json().getString("type")).endsWith("/not-authenticated");
+    }
+
+    // ---- 16: what the second attacker's review found
+
+    @Test
+    void textThatShowsNothingIsBlankAndInvisibleCharactersAreNoPartOfAName() throws Exception {
+        long threads = count("select count(*) from forum_thread where room_id = ?", room);
+        for (var title : List.of("\u200b", "\ufeff", "\u00a0", "\u3164", "a\u200eb", "wit\u00adness")) {
+            var reply = forum.tryOpen(author, room, title, "a body");
+            assertProblem(reply, 400);
+            assertThat(fields(reply))
+                    .as("%s", title.codePoints().mapToObj(Integer::toHexString).toList())
+                    .containsExactly("title");
+        }
+        var invisibleBody = forum.tryOpen(author, room, "Invisible body", "\u200b\u2060");
+        assertProblem(invisibleBody, 400);
+        assertThat(fields(invisibleBody)).containsExactly("body");
+        assertThat(count("select count(*) from forum_thread where room_id = ?", room))
+                .isEqualTo(threads);
+        var name = Api.unique("Lookalike");
+        api.createOrganisation(admin, name, "CARRIER");
+        var twin = api.post("api/organisations", admin, Api.object("name", name + "\u200b", "kind", "CARRIER"));
+        assertProblem(twin, 400);
+        assertThat(fields(twin)).containsExactly("name");
+        var persian = forum.tryOpen(author, room, "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645", "joiners stay");
+        assertThat(persian.status()).as(persian.toString()).isEqualTo(201);
+    }
+
+    @Test
+    void aHiddenPostShowsNoDigestToWhoMayNotSeeIt() {
+        var reader = forum.member(admin, "reader", api.createOrganisation(admin, Api.unique("Regulator"), "REGULATOR"));
+        api.grant(admin, room, "ACCOUNT", reader.id(), "VIEW");
+        var post = forum.open(author, room, "Priced", "I would pay 4000 EUR")
+                .getJsonObject("firstPost")
+                .getString("id");
+        var hidden = api.post(
+                "api/posts/" + post + "/moderation",
+                moderator.token(),
+                Forum.json("action", "HIDE", "reason", "price"));
+        assertThat(hidden.status()).as(hidden.toString()).isEqualTo(200);
+        var seen = api.get("api/posts/" + post, reader.token()).json();
+        assertThat(seen.getBoolean("hidden")).isTrue();
+        assertThat(!seen.containsKey("digest") || seen.isNull("digest")).isTrue();
+        assertThat(seen.toString()).doesNotContain(Digests.sha256Hex("I would pay 4000 EUR"));
+        assertThat(api.get("api/posts/" + post, moderator.token()).json().getString("digest"))
+                .isEqualTo(Digests.sha256Hex("I would pay 4000 EUR"));
+    }
+
+    @Test
+    void queryIdsAreIdsAndNoCallersTextReachesTheLedgerAsAResource() throws Exception {
+        var compliance = api.complianceOfficer(admin);
+        long explained = count("select count(*) from audit_entry where action = 'ACCESS_EXPLAINED'");
+        for (var resource : List.of(
+                "rooms/%E2%80%AEfake%20room",
+                "rooms/" + room + "/x", "rooms/../rooms/" + room, "threads/" + room, "rooms/" + room.toUpperCase())) {
+            var reply = api.get(
+                    "api/access/explain?account=" + author.id() + "&permission=VIEW&resource=" + resource,
+                    author.token());
+            assertProblem(reply, 400);
+            assertThat(fields(reply)).as(resource).containsExactly("resource");
+        }
+        assertThat(count("select count(*) from audit_entry where action = 'ACCESS_EXPLAINED'"))
+                .isEqualTo(explained);
+        for (var query : List.of("account=xyz", "organisation=xyz")) {
+            var reply = api.get("api/audit/entries?" + query, compliance);
+            assertProblem(reply, 400);
+            assertThat(fields(reply)).containsExactly(query.substring(0, query.indexOf('=')));
+        }
+        var backwards = api.get("api/audit/entries?from=2027-01-02T00:00:00Z&to=2027-01-01T00:00:00Z", compliance);
+        assertProblem(backwards, 400);
+        assertThat(fields(backwards)).containsExactly("to");
+        for (var username : List.of("rooms/../ADMIN", "evil name with spaces", "my password!")) {
+            var reply = api.post("api/auth/tokens", null, Api.object("username", username, "password", "x"));
+            assertProblem(reply, 400);
+            assertThat(fields(reply)).containsExactly("username");
+        }
+        assertThat(count("select count(*) from audit_entry where resource like 'sign-in/rooms%'"
+                        + " or resource like 'sign-in/evil%' or resource like 'sign-in/my password%'"))
+                .isZero();
+    }
+
+    @Test
+    void aHeaderThatSaysWhoIsCallingComesOnce() {
+        var other = forum.member(admin, "other", api.createOrganisation(admin, Api.unique("Carrier"), "CARRIER"));
+        var reply = api.request("GET", "api/me")
+                .bearer(author.token())
+                .header("Authorization", "Bearer " + other.token())
+                .send();
+        assertProblem(reply, 400);
+        assertThat(fields(reply)).containsExactly("Authorization");
+        var twoIds = api.request("GET", "api/me")
+                .bearer(author.token())
+                .header("X-Request-Id", "one")
+                .header("X-Request-Id", "two")
+                .send();
+        assertProblem(twoIds, 400);
+        assertThat(fields(twoIds)).containsExactly("X-Request-Id");
+    }
+
+    @Test
+    void aCursorIsSealedAndBelongsToItsCallerAndFilters() {
+        var word = "zebrafish" + Api.unique("w").substring(2).replace("-", "");
+        forum.open(author, room, "First " + word, "about " + word);
+        forum.open(author, room, "Second " + word, "more about " + word);
+        var first = api.get("api/search?limit=1&q=" + word, author.token());
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+        var next = first.json().getString("next");
+        var decoded = new String(Base64.getUrlDecoder().decode(next), StandardCharsets.ISO_8859_1);
+        assertThat(decoded).doesNotContain("search", room.substring(0, 8));
+        assertThat(api.get("api/search?limit=1&q=" + word + "&cursor=" + next, author.token())
+                        .status())
+                .isEqualTo(200);
+        var borrowed = api.get("api/search?limit=1&q=" + word + "&cursor=" + next, moderator.token());
+        assertProblem(borrowed, 400);
+        assertThat(fields(borrowed)).containsExactly("cursor");
+
+        var compliance = api.complianceOfficer(admin);
+        var entries = api.get("api/audit/entries?limit=1&action=THREAD_OPENED", compliance);
+        var auditNext = entries.json().getString("next");
+        assertThat(api.get("api/audit/entries?limit=1&action=THREAD_OPENED&cursor=" + auditNext, compliance)
+                        .status())
+                .isEqualTo(200);
+        var otherFilters = api.get("api/audit/entries?limit=1&action=SIGN_IN&cursor=" + auditNext, compliance);
+        assertProblem(otherFilters, 400);
+        assertThat(fields(otherFilters)).containsExactly("cursor");
+    }
+
+    @Test
+    void anOrganisationsEvidenceHoldsItsAccountsAndTheRulesNamingIt() {
+        var compliance = api.complianceOfficer(admin);
+        var carrier = api.createOrganisation(admin, Api.unique("Carrier"), "CARRIER");
+        var planted = forum.member(admin, "planted", carrier);
+        var rule = api.grant(admin, room, "ORGANISATION", carrier, "VIEW");
+        var about = api
+                .get("api/audit/entries?limit=500&organisation=" + carrier, compliance)
+                .json()
+                .getJsonArray("entries")
+                .stream()
+                .map(e -> e.asJsonObject().getJsonObject("entry"))
+                .map(e -> e.getString("action") + " " + e.getString("resource"))
+                .toList();
+        assertThat(about).contains("ACCOUNT_CREATED accounts/" + planted.id(), "RULE_GRANTED rules/" + rule);
     }
 
     /** The status line and headers of a request sent byte for byte, as no HTTP client would send it. */

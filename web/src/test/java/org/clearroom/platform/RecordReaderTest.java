@@ -24,6 +24,8 @@ import org.clearroom.platform.control.PayloadTooLarge;
 import org.clearroom.rooms.NewRoom;
 import org.clearroom.rooms.RoomKind;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class RecordReaderTest {
 
@@ -319,6 +321,31 @@ class RecordReaderTest {
     void blankRequiredTextIsRefused() {
         assertThat(errorsOf(NewRoom.class, "{\"name\": \"   \", \"kind\": \"FORUM\"}"))
                 .containsExactly(new FieldError("name", "must not be blank"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\\u200b", "\\ufeff", "\\u00a0", "\\u3000", "\\u3164", " \\u200b\\u2060 "})
+    void textThatShowsNothingIsBlank(String invisible) {
+        assertThat(errorsOf(NewRoom.class, "{\"name\": \"" + invisible + "\", \"kind\": \"FORUM\"}"))
+                .containsExactly(new FieldError("name", "must not be blank"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Fjordtel\\u200b", "wit\\u00adness", "a\\u200eb", "a\\u061cb", "a\\ufeffb"})
+    void invisibleCharactersAreRefusedInNames(String name) {
+        assertThat(errorsOf(NewRoom.class, "{\"name\": \"" + name + "\", \"kind\": \"FORUM\"}"))
+                .extracting(FieldError::field)
+                .containsExactly("name");
+    }
+
+    @Test
+    void joinersStayInNames() {
+        // a Persian name needs U+200C; an emoji sequence U+200D
+        var room = read(
+                NewRoom.class,
+                "{\"name\": \"\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645 \ud83d\udc69\u200d\ud83d\udcbb\", \"kind\": \"FORUM\"}");
+
+        assertThat(room.name()).contains("\u200C", "\u200D");
     }
 
     @Test

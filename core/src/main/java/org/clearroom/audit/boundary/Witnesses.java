@@ -37,6 +37,7 @@ import org.clearroom.audit.entity.CosignatureEntity;
 import org.clearroom.audit.entity.WitnessEntity;
 import org.clearroom.identity.OrgKind;
 import org.clearroom.identity.Role;
+import org.clearroom.platform.Blank;
 import org.clearroom.platform.FieldError;
 import org.clearroom.platform.control.Actor;
 import org.clearroom.platform.control.Conflict;
@@ -228,7 +229,7 @@ public class Witnesses {
         if (!pair) {
             errors.add(new FieldError("vkey", "is required, unless name and publicKey are given"));
         } else {
-            if (request.name() == null || request.name().isBlank()) {
+            if (Blank.blank(request.name())) {
                 errors.add(new FieldError("name", "is required with publicKey"));
             }
             if (request.publicKey() == null || request.publicKey().isBlank()) {

@@ -29,6 +29,7 @@ import org.clearroom.forums.control.Sql;
 import org.clearroom.forums.entity.FlagEntity;
 import org.clearroom.forums.entity.PostEntity;
 import org.clearroom.forums.entity.ThreadEntity;
+import org.clearroom.platform.Blank;
 import org.clearroom.platform.Page;
 import org.clearroom.platform.control.Actor;
 import org.clearroom.platform.control.Conflict;
@@ -338,7 +339,7 @@ public class Moderation {
     }
 
     private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
+        return Blank.blank(text) ? null : text.strip();
     }
 
     private static String text(String reason) {

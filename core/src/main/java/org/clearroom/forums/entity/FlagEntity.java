@@ -10,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import org.clearroom.forums.FlagOutcome;
 import org.clearroom.forums.FlagReason;
+import org.clearroom.platform.Blank;
 import org.clearroom.platform.entity.PersistentEntity;
 
 /** A reader's report on a post, open until a moderator resolves it. */
@@ -56,10 +57,10 @@ public class FlagEntity extends PersistentEntity {
         this.roomId = post.roomId();
         this.reporter = Objects.requireNonNull(reporter, "someone flags");
         this.reason = Objects.requireNonNull(reason, "a flag has a reason");
-        if (reason == FlagReason.OTHER && (text == null || text.isBlank())) {
+        if (reason == FlagReason.OTHER && Blank.blank(text)) {
             throw new IllegalArgumentException("an OTHER flag says why");
         }
-        this.text = text == null || text.isBlank() ? null : text.strip();
+        this.text = Blank.blank(text) ? null : text.strip();
     }
 
     public String resource() {
@@ -112,7 +113,7 @@ public class FlagEntity extends PersistentEntity {
         }
         outcome = Objects.requireNonNull(how, "a resolution has an outcome");
         resolvedBy = Objects.requireNonNull(moderator, "someone resolves");
-        note = why == null || why.isBlank() ? null : why.strip();
+        note = Blank.blank(why) ? null : why.strip();
         resolvedAt = at.truncatedTo(ChronoUnit.MICROS);
     }
 

@@ -12,14 +12,17 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.clearroom.audit.Action;
 import org.clearroom.audit.boundary.AuditTrail;
 import org.clearroom.identity.TokenInfo;
 import org.clearroom.identity.control.Directory;
 import org.clearroom.identity.control.Passwords;
 import org.clearroom.identity.entity.Credential;
+import org.clearroom.platform.Blank;
 import org.clearroom.platform.control.Actor;
 import org.clearroom.platform.control.Digests;
+import org.clearroom.platform.control.InvalidInput;
 import org.clearroom.platform.control.NotAuthenticated;
 import org.clearroom.platform.control.NotFound;
 import org.clearroom.platform.control.TooManyAttempts;
@@ -33,6 +36,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 @Transactional(dontRollbackOn = {NotAuthenticated.class, TooManyAttempts.class})
 public class Authentication {
+
+    /** The grammar of usernames ({@link org.clearroom.identity.NewAccount}), compared in lower case. */
+    private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
 
     /** Failures for one username within {@link #FAILURE_WINDOW} that lock its sign-in. */
     public static final int FAILURES_TO_LOCK = 5;
@@ -66,6 +72,14 @@ public class Authentication {
 
     public SignedIn signIn(String username, String password, Credential.Kind kind, String label) {
         var name = username.strip().toLowerCase(Locale.ROOT);
+        if (!USERNAME.matcher(name).matches()) {
+            // no account can be named so: refused before anything is counted or recorded, so that no
+            // caller's free text (a password typed into the wrong field, say) reaches the ledger
+            throw new InvalidInput(
+                    "username",
+                    "is no username: 3-64 lower case letters, digits, dots, dashes and underscores, starting"
+                            + " with a letter or digit");
+        }
         var now = Instant.now(clock);
         // one sign-in per username at a time, so that parallel guesses cannot outrun the lock
         em.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
@@ -105,7 +119,7 @@ public class Authentication {
         var credential = new Credential(
                 account.get(),
                 kind,
-                label == null || label.isBlank() ? null : label.strip(),
+                Blank.blank(label) ? null : label.strip(),
                 Digests.sha256Hex(secret),
                 csrf == null ? null : Digests.sha256Hex(csrf),
                 now,

@@ -7,6 +7,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Objects;
+import org.clearroom.platform.Blank;
 import org.clearroom.platform.entity.PersistentEntity;
 import org.clearroom.rooms.Room;
 import org.clearroom.rooms.RoomKind;
@@ -46,7 +47,7 @@ public class RoomEntity extends PersistentEntity {
         super(createdAt);
         this.name = Objects.requireNonNull(name, "a room has a name").strip();
         this.kind = Objects.requireNonNull(kind, "a room has a kind");
-        this.description = description == null || description.isBlank() ? null : description.strip();
+        this.description = Blank.blank(description) ? null : description.strip();
     }
 
     public String resource() {
