@@ -58,6 +58,7 @@ public class RoomRulesResource {
             description = "the rule",
             content = @Content(schema = @Schema(implementation = Rule.class)),
             headers = @Header(name = "Location", description = "the rule"))
+    @APIResponse(responseCode = "409", description = "a live rule grants the same to the same principal already")
     public Response grant(@PathParam("id") String id, NewRule request) {
         var actor = caller.actor();
         RecordReader.require(request);

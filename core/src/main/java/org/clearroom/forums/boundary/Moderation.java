@@ -133,12 +133,25 @@ public class Moderation {
         if (from.equals(target.id())) {
             throw new Conflict("roomId", "the thread is in that room already");
         }
+        gate.requireReleasable(from, "roomId");
+        // flags were reports to this room's moderators and stay with them: the open ones are closed, so
+        // that a reporter's words never reach the moderators of a room the reporter may not even see
+        var note = "the thread moved to another room; flag the post again there if it still needs a look";
+        em.createQuery(
+                        "select f from FlagEntity f where f.outcome is null and f.postId in"
+                                + " (select p.id from PostEntity p where p.threadId = :thread)",
+                        FlagEntity.class)
+                .setParameter("thread", thread.id())
+                .getResultList()
+                .forEach(flag -> {
+                    flag.resolve(FlagOutcome.DISMISS, actor.accountId(), note, now);
+                    audit.record(actor, Action.FLAG_RESOLVED, flag.resource(), FlagOutcome.DISMISS + "\n" + note);
+                });
         thread.moveTo(target.id());
         em.flush();
-        // posts, flags and notifications carry the room so that search, queues and listings filter cheaply
+        // posts and notifications carry the room so that search and listings filter cheaply
         for (var update : List.of(
                 "update forum_post set room_id = ?1 where thread_id = ?2",
-                "update post_flag set room_id = ?1 where post_id in (select id from forum_post where thread_id = ?2)",
                 "update notification set room_id = ?1 where thread_id = ?2")) {
             em.createNativeQuery(update)
                     .setParameter(1, target.id())

@@ -3,6 +3,7 @@ package org.clearroom.rooms.boundary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.Collection;
@@ -64,6 +65,22 @@ public class RoomGate {
      */
     public void requireFor(Actor actor, String roomId, Permission permission, String what) {
         policy.require(actor, permission, RoomRef.resourceOf(roomId), what);
+    }
+
+    /**
+     * Requires that content may leave room {@code roomId} (a thread moved out, say): refused while the room
+     * is under a legal hold, which would otherwise be defeated by moving content to a room that purges it.
+     * The room row is locked, so a hold placed meanwhile waits for this change or is seen by it.
+     *
+     * @throws Conflict naming {@code field} when the room is under a legal hold
+     */
+    public void requireReleasable(String roomId, String field) {
+        var room = em.find(RoomEntity.class, roomId, LockModeType.PESSIMISTIC_WRITE);
+        if (room != null && room.held()) {
+            throw new Conflict(
+                    field,
+                    "room " + roomId + " is under a legal hold: nothing may leave it until the hold is released");
+        }
     }
 
     /** Whether {@code actor} holds {@code permission} on room {@code roomId} now. */

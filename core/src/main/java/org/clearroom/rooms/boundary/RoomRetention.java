@@ -18,6 +18,7 @@ import org.clearroom.audit.Action;
 import org.clearroom.audit.boundary.AuditTrail;
 import org.clearroom.identity.Role;
 import org.clearroom.platform.control.Actor;
+import org.clearroom.platform.control.Conflict;
 import org.clearroom.platform.control.NotFound;
 import org.clearroom.rooms.entity.RoomEntity;
 
@@ -47,9 +48,10 @@ public class RoomRetention {
      * Purges room {@code roomId} now: ADMIN, or the server on its schedule. One CONTENT_PURGED entry on
      * {@code rooms/{id}} lists every resource removed; none when nothing was old enough.
      *
-     * @return how many items of each kind were removed ({@code posts}, {@code threads}); empty under a
-     *     legal hold or without a retention period
+     * @return how many items of each kind were removed ({@code posts}, {@code threads}); empty without a
+     *     retention period, or for the server's schedule under a legal hold
      * @throws NotFound when there is no such room
+     * @throws Conflict when an operator asks while the room is under a legal hold
      */
     public Map<String, Integer> purge(Actor actor, String roomId) {
         if (!actor.isSystem()) {
@@ -58,6 +60,9 @@ public class RoomRetention {
         var room = roomId == null ? null : em.find(RoomEntity.class, roomId, LockModeType.PESSIMISTIC_WRITE);
         if (room == null) {
             throw new NotFound("room " + roomId);
+        }
+        if (room.held() && !actor.isSystem()) {
+            throw new Conflict(null, "the room is under a legal hold: nothing in it is purged until it is released");
         }
         var now = Instant.now(clock);
         var cutoff = room.purgeBefore(now);

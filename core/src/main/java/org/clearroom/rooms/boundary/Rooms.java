@@ -3,6 +3,7 @@ package org.clearroom.rooms.boundary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -167,7 +168,7 @@ public class Rooms {
     /** Sets how long the room keeps content (ADMIN); null keeps it forever. */
     public Room setRetention(Actor actor, String roomId, Integer days) {
         actor.require(Role.ADMIN);
-        var room = find(roomId);
+        var room = lockedRoom(roomId);
         if (days != null && (days < 1 || days > 36500)) {
             throw new InvalidInput("days", "must be between 1 and 36500, or null to keep content forever");
         }
@@ -180,7 +181,7 @@ public class Rooms {
     /** Places a legal hold (COMPLIANCE): from now on nothing in the room is purged. */
     public Room placeLegalHold(Actor actor, String roomId, String reason) {
         actor.require(Role.COMPLIANCE);
-        var room = find(roomId);
+        var room = lockedRoom(roomId);
         if (room.held()) {
             throw new Conflict(null, "the room is under a legal hold already");
         }
@@ -192,13 +193,23 @@ public class Rooms {
     /** Releases the legal hold (COMPLIANCE): retention applies again. */
     public Room releaseLegalHold(Actor actor, String roomId) {
         actor.require(Role.COMPLIANCE);
-        var room = find(roomId);
+        var room = lockedRoom(roomId);
         if (!room.held()) {
             throw new Conflict(null, "the room is under no legal hold");
         }
         room.releaseHold();
         audit.record(actor, Action.LEGAL_HOLD_RELEASED, room.resource());
         return room.toRecord(policy.permissions(actor, room.resource()));
+    }
+
+    /**
+     * The room, its row locked to the end of the transaction: a retention or hold change waits for a purge
+     * running in the room, and is recorded after it, so the ledger's order is the order things took effect.
+     */
+    private RoomEntity lockedRoom(String id) {
+        var room = find(id);
+        em.lock(room, LockModeType.PESSIMISTIC_WRITE); // EclipseLink reads the row afresh as it locks it
+        return room;
     }
 
     private RoomEntity find(String id) {
