@@ -128,7 +128,11 @@ public class ExchangeFilter extends HttpFilter {
         var declared = request.getContentType();
         if (declared != null) {
             try {
-                MediaType.valueOf(declared);
+                var type = MediaType.valueOf(declared);
+                if (type.isWildcardType() || type.isWildcardSubtype()) {
+                    // a body is of one type; */* would be taken for JSON without saying so
+                    return new UnsupportedMediaType("names no one media type; send application/json");
+                }
             } catch (IllegalArgumentException malformed) {
                 return new UnsupportedMediaType("is not a media type (RFC 9110 §8.3); send application/json");
             }

@@ -61,10 +61,32 @@ public final class TextRules {
                 return "must not contain invisible characters (U+" + String.format("%04X", c)
                         + "): they can make a name read as another";
             }
+            if (INVISIBLE_LETTERS.indexOf(c) >= 0) {
+                return "must not contain characters that show nothing (U+" + String.format("%04X", c)
+                        + "): they can make a name read as another";
+            }
             i += Character.charCount(c);
+        }
+        // what is stored is stripped of whitespace; what stays at either end must show
+        var stored = text.strip();
+        if (!stored.isEmpty()) {
+            int first = stored.codePointAt(0);
+            int last = stored.codePointBefore(stored.length());
+            for (int edge : new int[] {first, last}) {
+                if (Character.isSpaceChar(edge) || edge == 0x200C || edge == 0x200D) {
+                    return "must not begin or end with a space or joiner (U+" + String.format("%04X", edge)
+                            + "): it would make a name read as another";
+                }
+            }
         }
         return null;
     }
+
+    /**
+     * Characters outside category Cf that render as nothing: the combining grapheme joiner, Hangul and
+     * halfwidth fillers, the Khmer inherent vowels and the braille blank.
+     */
+    private static final String INVISIBLE_LETTERS = "\u034F\u115F\u1160\u17B4\u17B5\u2800\u3164\uFFA0";
 
     /** At most this many characters of a caller's text are shown back in a problem. */
     static final int SHOWN = 64;

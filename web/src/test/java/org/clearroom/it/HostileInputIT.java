@@ -833,6 +833,76 @@ class HostileInputIT extends ClearroomDeployment {
         assertThat(about).contains("ACCOUNT_CREATED accounts/" + planted.id(), "RULE_GRANTED rules/" + rule);
     }
 
+    @Test
+    void aQueryParameterTheOperationDoesNotReadIsRefusedNotIgnored() {
+        for (var query : List.of(
+                new String[] {"api/rooms?limit=5", "limit"},
+                new String[] {"api/rooms/" + room + "/threads?LIMIT=5", "LIMIT"},
+                new String[] {"api/me?foo=bar", "foo"},
+                new String[] {"api/search?q=x&page=2", "page"})) {
+            var reply = api.get(query[0], author.token());
+            assertProblem(reply, 400);
+            assertThat(fields(reply)).as(query[0]).containsExactly(query[1]);
+        }
+        assertThat(api.get("api/rooms?limit=5", null).status())
+                .as("who is calling comes first")
+                .isEqualTo(401);
+        assertThat(api.get("api/rooms?scope=view", author.token()).status()).isEqualTo(200);
+        assertThat(api.get("api/rooms/" + room + "/threads?limit=5&order=oldest", author.token())
+                        .status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void nothingLeavesARoomUnderALegalHold() throws Exception {
+        var compliance = api.complianceOfficer(admin);
+        var purging = api.createRoom(admin, Api.unique("Purging"), "FORUM");
+        api.grant(admin, purging, "ACCOUNT", moderator.id(), "MODERATE");
+        assertThat(api.request("PUT", "api/rooms/" + purging + "/retention")
+                        .bearer(admin)
+                        .body("application/json", "{\"days\":1}")
+                        .send()
+                        .status())
+                .isEqualTo(200);
+        var thread = forum.openThread(author, room, "Evidence for the court");
+        var hold = api.request("PUT", "api/rooms/" + room + "/legal-hold")
+                .bearer(compliance)
+                .body("application/json", "{\"reason\":\"Case 7\"}")
+                .send();
+        assertThat(hold.status()).as(hold.toString()).isEqualTo(200);
+        try {
+            var moved = api.post(
+                    "api/threads/" + thread + "/moderation",
+                    moderator.token(),
+                    Forum.json("action", "MOVE", "roomId", purging, "reason", "out of the hold"));
+            assertProblem(moved, 409);
+            assertThat(fields(moved)).containsExactly("roomId");
+            assertThat(forum.thread(author, thread).getString("roomId")).isEqualTo(room);
+            var purge = api.request("POST", "api/rooms/" + room + "/purge")
+                    .bearer(admin)
+                    .send();
+            assertProblem(purge, 409);
+        } finally {
+            assertThat(api.delete("api/rooms/" + room + "/legal-hold", compliance)
+                            .status())
+                    .isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aBodyOfNoOneMediaTypeIs415() throws Exception {
+        long threads = count("select count(*) from forum_thread where room_id = ?", room);
+        for (var type : List.of("*/*", "application/*")) {
+            var reply = api.request("POST", "api/rooms/" + room + "/threads")
+                    .bearer(author.token())
+                    .body(type, Forum.json("title", "Typed", "body", "no type"))
+                    .send();
+            assertProblem(reply, 415);
+        }
+        assertThat(count("select count(*) from forum_thread where room_id = ?", room))
+                .isEqualTo(threads);
+    }
+
     /** The status line and headers of a request sent byte for byte, as no HTTP client would send it. */
     private String rawRequest(String request) throws Exception {
         var answer = rawAnswer(request);

@@ -331,7 +331,20 @@ class RecordReaderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Fjordtel\\u200b", "wit\\u00adness", "a\\u200eb", "a\\u061cb", "a\\ufeffb"})
+    @ValueSource(
+            strings = {
+                "Fjordtel\\u200b",
+                "wit\\u00adness",
+                "a\\u200eb",
+                "a\\u061cb",
+                "a\\ufeffb",
+                "Fjord\\u034ftel",
+                "Fjordtel\\u00a0",
+                "Fjordtel\\u200c",
+                "\\u200dFjordtel",
+                "Fjord\\u17b4tel",
+                "Fjordtel\\u00a0 "
+            })
     void invisibleCharactersAreRefusedInNames(String name) {
         assertThat(errorsOf(NewRoom.class, "{\"name\": \"" + name + "\", \"kind\": \"FORUM\"}"))
                 .extracting(FieldError::field)
