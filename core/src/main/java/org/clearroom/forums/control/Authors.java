@@ -3,34 +3,27 @@ package org.clearroom.forums.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Collection;
-import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.clearroom.forums.AccountRef;
+import org.clearroom.identity.boundary.People;
 
-/** Who wrote or did something, looked up once per page for every id on it. */
+/** Who wrote or did something, looked up once per page for every id on it, from identity. */
 @ApplicationScoped
 public class Authors {
 
     @Inject
-    Sql sql;
+    People people;
 
     public Map<String, AccountRef> of(Collection<String> ids) {
-        var distinct =
-                ids.stream().filter(java.util.Objects::nonNull).distinct().toList();
-        if (distinct.isEmpty()) {
-            return Map.of();
-        }
-        var refs = new HashMap<String, AccountRef>();
-        sql.query(
-                        "select a.id, a.username, a.display_name, o.name from account a join organisation o on"
-                                + " o.id = a.organisation_id where a.id = any(string_to_array(?, ','))",
-                        rs -> new AccountRef(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)),
-                        Sql.ids(distinct))
-                .forEach(ref -> refs.put(ref.id(), ref));
-        return refs;
+        return people.byIds(ids).values().stream()
+                .collect(Collectors.toMap(
+                        People.Person::id,
+                        p -> new AccountRef(p.id(), p.username(), p.displayName(), p.organisation())));
     }
 
     public AccountRef of(String id) {
-        return id == null ? null : of(java.util.List.of(id)).get(id);
+        return id == null ? null : of(List.of(id)).get(id);
     }
 }

@@ -10,13 +10,11 @@ import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Set;
 import java.util.UUID;
 import org.clearroom.access.Permission;
 import org.clearroom.access.control.AccessPolicy;
 import org.clearroom.forums.Notification;
-import org.clearroom.identity.OrgKind;
-import org.clearroom.platform.control.Actor;
+import org.clearroom.identity.boundary.People;
 import org.clearroom.rooms.boundary.RoomRef;
 
 /**
@@ -38,6 +36,9 @@ public class Notifier {
     Sql sql;
 
     @Inject
+    People people;
+
+    @Inject
     Clock clock;
 
     public void published(@Observes(during = TransactionPhase.AFTER_SUCCESS) PostPublished post) {
@@ -52,16 +53,8 @@ public class Notifier {
         var resource = RoomRef.resourceOf(post.roomId());
         var rules = policy.rulesOn(resource);
         var now = Instant.now(clock);
-        // the mentioned and the subscribed in one query; roles are left out because they grant no content
-        var accounts = sql.query(
-                "select a.id, a.username, a.organisation_id, o.kind from account a join organisation o"
-                        + " on o.id = a.organisation_id where not a.disabled and a.id <> ?"
-                        + " and (a.id = any(string_to_array(?, ',')) or a.username = any(string_to_array(?, ',')))",
-                rs -> new Actor(
-                        rs.getString(1), rs.getString(2), rs.getString(3), OrgKind.valueOf(rs.getString(4)), Set.of()),
-                post.authorId(),
-                Sql.ids(subscribers),
-                String.join(",", post.mentions()));
+        // the mentioned and the subscribed at once; roles are left out because they grant no content
+        var accounts = people.enabled(subscribers, post.mentions(), post.authorId());
         for (var account : accounts) {
             if (!AccessPolicy.evaluate(account, Permission.VIEW, resource, rules, now)
                     .allowed()) {

@@ -70,6 +70,10 @@ public class AccountEntity extends PersistentEntity {
         return username;
     }
 
+    public String displayName() {
+        return displayName;
+    }
+
     public String passwordHash() {
         return passwordHash;
     }
