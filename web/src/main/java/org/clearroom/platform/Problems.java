@@ -57,6 +57,11 @@ public final class Problems {
     public static void write(
             HttpServletRequest request, HttpServletResponse response, int status, String detail, FieldError... errors)
             throws IOException {
+        if (status == 400 && errors.length > 0) {
+            // a refusal naming what is wrong is the same kind of problem wherever it is found
+            write(response, of(400, "invalid-input", "Invalid input", detail, RequestIds.of(request), List.of(errors)));
+            return;
+        }
         var reason = jakarta.ws.rs.core.Response.Status.fromStatusCode(status);
         var title = reason == null ? "Error" : reason.getReasonPhrase();
         write(response, of(status, slug(title), title, detail, RequestIds.of(request), List.of(errors)));

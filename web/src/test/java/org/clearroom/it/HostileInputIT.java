@@ -903,6 +903,33 @@ class HostileInputIT extends ClearroomDeployment {
                 .isEqualTo(threads);
     }
 
+    @Test
+    void whatAnOperationWouldIgnoreOrFoldIsRefused() throws Exception {
+        var thread = forum.openThread(author, room, "Pinned where?");
+        var pin = api.post(
+                "api/threads/" + thread + "/moderation",
+                moderator.token(),
+                Forum.json("action", "PIN", "roomId", room, "reason", "keep on top"));
+        assertProblem(pin, 400);
+        assertThat(fields(pin)).containsExactly("roomId");
+        assertThat(forum.thread(author, thread).getBoolean("pinned")).isFalse();
+
+        long accounts = count("select count(*) from account");
+        var twice = api.post(
+                "api/accounts",
+                admin,
+                "{\"username\":\"" + Api.unique("twice").toLowerCase() + "\",\"displayName\":\"Twice\","
+                        + "\"organisationId\":\"" + api.operators(admin) + "\",\"password\":\"" + Api.PASSWORD
+                        + "\",\"roles\":[\"ADMIN\",\"ADMIN\"]}");
+        assertProblem(twice, 400);
+        assertThat(fields(twice)).containsExactly("roles");
+        assertThat(count("select count(*) from account")).isEqualTo(accounts);
+
+        var repeated = api.get("api/search?q=a&q=b", author.token());
+        assertProblem(repeated, 400);
+        assertThat(repeated.json().getString("type")).endsWith("/invalid-input");
+    }
+
     /** The status line and headers of a request sent byte for byte, as no HTTP client would send it. */
     private String rawRequest(String request) throws Exception {
         var answer = rawAnswer(request);

@@ -77,6 +77,10 @@ public class Moderation {
 
     public ForumThread thread(Actor actor, String threadId, ThreadModeration request) {
         var thread = forums.visibleThread(actor, threadId, Permission.MODERATE);
+        if (request.action() != ThreadModeration.Action.MOVE && request.roomId() != null) {
+            // a room named where none is read would be ignored: the caller likely meant to MOVE
+            throw new InvalidInput("roomId", "is only for MOVE; leave it out to " + request.action());
+        }
         var reason = blankToNull(request.reason());
         var now = Instant.now(clock);
         switch (request.action()) {

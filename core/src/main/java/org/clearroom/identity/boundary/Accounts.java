@@ -70,6 +70,10 @@ public class Accounts {
                 .organisation(request.organisationId())
                 .orElseThrow(() -> new InvalidInput("organisationId", "no organisation has this id"));
         boolean operator = organisation.kind() == OrgKind.OPERATOR;
+        if (request.roles() != null
+                && request.roles().stream().distinct().count() < request.roles().size()) {
+            throw new InvalidInput("roles", "names a role more than once");
+        }
         if (request.roles() != null && !request.roles().isEmpty() && !operator) {
             throw new InvalidInput(
                     "roles", "ADMIN and COMPLIANCE are for accounts of the operators' organisation (kind OPERATOR)");
