@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.clearroom.audit.Action;
 import org.clearroom.audit.boundary.AuditTrail;
+import org.clearroom.identity.NewAccount;
 import org.clearroom.identity.TokenInfo;
 import org.clearroom.identity.control.Directory;
 import org.clearroom.identity.control.Passwords;
@@ -37,8 +38,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Transactional(dontRollbackOn = {NotAuthenticated.class, TooManyAttempts.class})
 public class Authentication {
 
-    /** The grammar of usernames ({@link org.clearroom.identity.NewAccount}), compared in lower case. */
-    private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
+    /** The grammar of usernames ({@link NewAccount#USERNAME}), compared in lower case. */
+    private static final Pattern USERNAME = Pattern.compile(NewAccount.USERNAME);
 
     /** Failures for one username within {@link #FAILURE_WINDOW} that lock its sign-in. */
     public static final int FAILURES_TO_LOCK = 5;
@@ -72,7 +73,7 @@ public class Authentication {
 
     public SignedIn signIn(String username, String password, Credential.Kind kind, String label) {
         var name = username.strip().toLowerCase(Locale.ROOT);
-        if (!USERNAME.matcher(name).matches()) {
+        if (name.length() < 3 || name.length() > 64 || !USERNAME.matcher(name).matches()) {
             // no account can be named so: refused before anything is counted or recorded, so that no
             // caller's free text (a password typed into the wrong field, say) reaches the ledger
             throw new InvalidInput(
